@@ -1,0 +1,56 @@
+import path from 'node:path';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string | undefined;
+  /** External PostgreSQL; when unset the embedded server is used. */
+  readonly databaseUrl: string | undefined;
+  readonly embedded: { readonly dataDir: string; readonly port: number | undefined };
+  readonly bootstrapApiKey: string | undefined;
+  readonly production: boolean;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  readonly dbPoolSize: number;
+}
+
+export class ConfigError extends Error {}
+
+function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+/** Parses and validates the environment once; nothing else reads process.env. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const logLevel = optional(env, 'LOG_LEVEL') ?? 'info';
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+  }
+  const bootstrapApiKey = optional(env, 'BOOTSTRAP_API_KEY');
+  if (bootstrapApiKey !== undefined && bootstrapApiKey.length < 16) {
+    throw new ConfigError('BOOTSTRAP_API_KEY must be at least 16 characters long');
+  }
+  const embeddedPort = optional(env, 'EMBEDDED_PG_PORT');
+  return {
+    port: intVar(env, 'PORT', 4000, 0, 65535),
+    host: optional(env, 'HOST'),
+    databaseUrl: optional(env, 'DATABASE_URL'),
+    embedded: {
+      dataDir: path.resolve(optional(env, 'EMBEDDED_PG_DIR') ?? '.data/postgres'),
+      port: embeddedPort === undefined ? undefined : intVar(env, 'EMBEDDED_PG_PORT', 0, 1, 65535),
+    },
+    bootstrapApiKey,
+    production: env.NODE_ENV === 'production',
+    logLevel: logLevel as Config['logLevel'],
+    dbPoolSize: intVar(env, 'DB_POOL_SIZE', 10, 1, 200),
+  };
+}

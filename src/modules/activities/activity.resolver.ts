@@ -1,0 +1,55 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { RequestContext } from '../../server/context';
+import { ConnectionType, pageSize } from '../../shared/connection';
+import { ApiKeyScope } from '../../shared/vocabulary';
+import { Audience } from '../audiences/audience.types';
+import { Activity, ActivityFilter } from './activity.types';
+
+export const ActivityConnection = ConnectionType(Activity, 'Activity');
+type ActivityConnection = InstanceType<typeof ActivityConnection>;
+
+@Resolver(() => Activity)
+export class ActivityResolver {
+  @Authorized(ApiKeyScope.READ)
+  @Query(() => ActivityConnection, { description: "A brand's activities, newest first." })
+  activities(
+    @Arg('brandId', () => ID) brandId: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => ActivityFilter, { nullable: true }) filter?: ActivityFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<ActivityConnection> {
+    const size = pageSize(first);
+    return ctx.uow.read((m) =>
+      ctx.services.activities.list(m, ctx.caller.workspaceId, brandId, filter, size, after),
+    );
+  }
+
+  @Authorized(ApiKeyScope.WRITE)
+  @Mutation(() => ID, {
+    description: 'Deletes an activity; replies it was are unlinked and recomputed.',
+  })
+  deleteActivity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+    return ctx.uow.write((m) => ctx.services.activities.delete(m, ctx.caller.workspaceId, id));
+  }
+
+  @FieldResolver(() => Audience, { nullable: true })
+  audience(
+    @Root() activity: Activity,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Audience | null> | null {
+    if (activity.audienceId === null) return null;
+    return ctx.loaders.audience.load({ brandId: activity.brandId, id: activity.audienceId });
+  }
+}

@@ -1,0 +1,49 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
+import { ApiKeyScope } from '../../shared/vocabulary';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
+
+@Entity({ name: 'api_keys' })
+@Index('api_keys_workspace_idx', ['workspaceId'])
+export class ApiKeyEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'workspace_id', type: 'uuid' })
+  workspaceId!: string;
+
+  @ManyToOne(() => WorkspaceEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'workspace_id' })
+  workspace?: Relation<WorkspaceEntity>;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  /** SHA-256 of the secret: keys are 192-bit random, so a fast hash is safe and lookups stay O(1). */
+  @Column({ name: 'secret_hash', type: 'bytea', unique: true })
+  secretHash!: Buffer;
+
+  /** The first characters of the secret, safe to show, to tell keys apart. */
+  @Column({ name: 'secret_prefix', type: 'text' })
+  secretPrefix!: string;
+
+  @Column({ type: 'enum', enum: ApiKeyScope, enumName: 'api_key_scope', array: true })
+  scopes!: ApiKeyScope[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt!: Date;
+
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  lastUsedAt!: Date | null;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+}

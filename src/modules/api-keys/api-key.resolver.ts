@@ -1,0 +1,32 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../server/context';
+import { ApiKeyScope } from '../../shared/vocabulary';
+import { ApiKey, CreateApiKeyInput, CreatedApiKey } from './api-key.types';
+
+@Resolver()
+export class ApiKeyResolver {
+  @Authorized(ApiKeyScope.ADMIN)
+  @Query(() => [ApiKey], { description: "The workspace's API keys (admin)." })
+  apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKey[]> {
+    return ctx.uow.read((m) => ctx.services.apiKeys.list(m, ctx.caller.workspaceId));
+  }
+
+  @Authorized(ApiKeyScope.ADMIN)
+  @Mutation(() => CreatedApiKey, {
+    description: 'Creates a key (admin); its secret is shown once.',
+  })
+  createApiKey(
+    @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<CreatedApiKey> {
+    return ctx.uow.write((m) =>
+      ctx.services.apiKeys.create(m, ctx.caller.workspaceId, input.name, input.scopes),
+    );
+  }
+
+  @Authorized(ApiKeyScope.ADMIN)
+  @Mutation(() => ApiKey, { description: 'Revokes a key (admin) at once; idempotent.' })
+  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
+    return ctx.uow.write((m) => ctx.services.apiKeys.revoke(m, ctx.caller.workspaceId, id));
+  }
+}

@@ -1,0 +1,116 @@
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import { NotFoundError, ValidationError } from '../../shared/domain-error';
+import { Problems } from '../../shared/validate';
+import { ApiKeyScope } from '../../shared/vocabulary';
+import { WorkspaceService } from '../workspaces/workspace.service';
+import { ApiKeyEntity } from './api-key.entity';
+import { hashApiKeySecret, newApiKeySecret, secretPrefix } from './api-key-secret';
+
+export interface Caller {
+  readonly keyId: string;
+  readonly workspaceId: string;
+  readonly scopes: readonly ApiKeyScope[];
+}
+
+export interface CreatedKey {
+  readonly secret: string;
+  readonly apiKey: ApiKeyEntity;
+}
+
+export const ALL_SCOPES = [ApiKeyScope.READ, ApiKeyScope.WRITE, ApiKeyScope.ADMIN] as const;
+const LAST_USED_RESOLUTION = "interval '1 minute'";
+
+export class ApiKeyService {
+  constructor(private readonly workspaces = new WorkspaceService()) {}
+
+  /** The caller behind a secret, or null for a missing, unknown or revoked key. */
+  async authenticate(dataSource: DataSource, secret: string): Promise<Caller | null> {
+    // One round trip: find the key, and note its use at most once a minute.
+    const rows: { id: string; workspace_id: string; scopes: string[] }[] = await dataSource.query(
+      `WITH k AS (
+         SELECT id, workspace_id, scopes, last_used_at FROM api_keys
+          WHERE secret_hash = $1 AND revoked_at IS NULL),
+       touched AS (
+         UPDATE api_keys a SET last_used_at = now() FROM k
+          WHERE a.id = k.id AND (k.last_used_at IS NULL OR k.last_used_at < now() - ${LAST_USED_RESOLUTION}))
+       SELECT id, workspace_id, scopes::text[] AS scopes FROM k`,
+      [hashApiKeySecret(secret)],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return { keyId: row.id, workspaceId: row.workspace_id, scopes: parseScopes(row.scopes) };
+  }
+
+  async create(
+    manager: EntityManager,
+    workspaceId: string,
+    name: string,
+    scopes: readonly ApiKeyScope[],
+    secret: string = newApiKeySecret(),
+  ): Promise<CreatedKey> {
+    const problems = new Problems();
+    problems.text('name', name, 100, true);
+    if (scopes.length === 0) problems.add('scopes', 'must name at least one scope');
+    if (problems.list.length) throw new ValidationError(problems.list);
+    const apiKey = manager.create(ApiKeyEntity, {
+      workspaceId,
+      name: name.trim(),
+      scopes: [...new Set(scopes)],
+      secretHash: hashApiKeySecret(secret),
+      secretPrefix: secretPrefix(secret),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    await manager.save(apiKey);
+    return { secret, apiKey };
+  }
+
+  async list(manager: EntityManager, workspaceId: string): Promise<ApiKeyEntity[]> {
+    return manager.find(ApiKeyEntity, {
+      where: { workspaceId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  async revoke(manager: EntityManager, workspaceId: string, id: string): Promise<ApiKeyEntity> {
+    const key = await manager.findOneBy(ApiKeyEntity, { id, workspaceId });
+    if (!key) throw new NotFoundError('ApiKey', id);
+    if (key.revokedAt === null) {
+      key.revokedAt = new Date();
+      await manager.update(
+        ApiKeyEntity,
+        { id, workspaceId, revokedAt: IsNull() },
+        { revokedAt: key.revokedAt },
+      );
+    }
+    return key;
+  }
+
+  /**
+   * Makes `secret` an admin key of the workspace `name` (idempotent: an
+   * existing key with that secret is left as it is).
+   */
+  async ensureKey(
+    manager: EntityManager,
+    workspaceName: string,
+    keyName: string,
+    secret: string,
+  ): Promise<{ created: boolean; workspaceId: string }> {
+    const workspace = await this.workspaces.findOrCreate(manager, workspaceName);
+    const existing = await manager.findOneBy(ApiKeyEntity, {
+      secretHash: hashApiKeySecret(secret),
+    });
+    if (existing) return { created: false, workspaceId: existing.workspaceId };
+    await this.create(manager, workspace.id, keyName, ALL_SCOPES, secret);
+    return { created: true, workspaceId: workspace.id };
+  }
+
+  async countKeys(manager: EntityManager): Promise<number> {
+    return manager.count(ApiKeyEntity);
+  }
+}
+
+function parseScopes(raw: string | string[]): ApiKeyScope[] {
+  const list = Array.isArray(raw) ? raw : raw.replace(/[{}]/g, '').split(',');
+  return list.filter((s): s is ApiKeyScope => (ALL_SCOPES as readonly string[]).includes(s));
+}

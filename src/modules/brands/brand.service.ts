@@ -1,0 +1,119 @@
+import type { EntityManager } from 'typeorm';
+import { decodeCursor, encodeCursor, toConnection, type Connection } from '../../shared/connection';
+import { ConflictError, NotFoundError } from '../../shared/domain-error';
+import { isUuid } from '../../shared/validate';
+import { BrandEntity } from './brand.entity';
+import {
+  BrandOrderField,
+  OrderDirection,
+  type BrandOrder,
+  type CreateBrandInput,
+  type UpdateBrandInput,
+} from './brand.types';
+import { slugify, validateBrandInput } from './brand.validation';
+
+const UNIQUE_VIOLATION = '23505';
+
+export class BrandService {
+  async create(
+    manager: EntityManager,
+    workspaceId: string,
+    input: CreateBrandInput,
+  ): Promise<BrandEntity> {
+    validateBrandInput(input, true);
+    const brand = manager.create(BrandEntity, {
+      workspaceId,
+      name: input.name.trim(),
+      slug: input.slug ?? slugify(input.name),
+      timezone: input.timezone ?? 'UTC',
+      responseTargetMinutes: input.responseTargetMinutes ?? 60,
+    });
+    return this.saveUniqueSlug(manager, brand);
+  }
+
+  async update(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    input: UpdateBrandInput,
+  ): Promise<BrandEntity> {
+    validateBrandInput(input, false);
+    const brand = await this.require(manager, workspaceId, id, true);
+    if (input.name != null) brand.name = input.name.trim();
+    if (input.slug != null) brand.slug = input.slug;
+    if (input.timezone != null) brand.timezone = input.timezone;
+    if (input.responseTargetMinutes != null)
+      brand.responseTargetMinutes = input.responseTargetMinutes;
+    return this.saveUniqueSlug(manager, brand);
+  }
+
+  async find(manager: EntityManager, workspaceId: string, id: string): Promise<BrandEntity | null> {
+    if (!isUuid(id)) return null;
+    return manager.findOneBy(BrandEntity, { id, workspaceId });
+  }
+
+  /** The brand, locked for writing when `forWrite` (serialises a brand's writers). */
+  async require(
+    manager: EntityManager,
+    workspaceId: string,
+    id: string,
+    forWrite = false,
+  ): Promise<BrandEntity> {
+    if (!isUuid(id)) throw new NotFoundError('Brand', id);
+    const query = manager
+      .createQueryBuilder(BrandEntity, 'b')
+      .where('b.id = :id AND b.workspace_id = :workspaceId', { id, workspaceId });
+    if (forWrite) query.setLock('for_no_key_update');
+    const brand = await query.getOne();
+    if (!brand) throw new NotFoundError('Brand', id);
+    return brand;
+  }
+
+  async list(
+    manager: EntityManager,
+    workspaceId: string,
+    first: number,
+    after: string | null | undefined,
+    order: BrandOrder | null | undefined,
+  ): Promise<Connection<BrandEntity>> {
+    const field = order?.field ?? BrandOrderField.CREATED_AT;
+    const descending = order?.direction === OrderDirection.DESC;
+    const column = field === BrandOrderField.NAME ? 'b.name' : 'b.created_at';
+    const cursor = decodeCursor(after, 2);
+    const query = manager
+      .createQueryBuilder(BrandEntity, 'b')
+      .where('b.workspace_id = :workspaceId', { workspaceId });
+    const total = await query.clone().getCount();
+    if (cursor) {
+      const [value, id] = cursor;
+      const op = descending ? '<' : '>';
+      query.andWhere(`(${column}, b.id) ${op} (:value, :id)`, {
+        value: field === BrandOrderField.NAME ? String(value) : new Date(String(value)),
+        id: isUuid(String(id)) ? String(id) : '00000000-0000-0000-0000-000000000000',
+      });
+    }
+    const direction = descending ? 'DESC' : 'ASC';
+    const rows = await query
+      .orderBy(column, direction)
+      .addOrderBy('b.id', direction)
+      .limit(first + 1)
+      .getMany();
+    return toConnection(rows, first, total, cursor !== null, (b) =>
+      encodeCursor([field === BrandOrderField.NAME ? b.name : b.createdAt.toISOString(), b.id]),
+    );
+  }
+
+  private async saveUniqueSlug(manager: EntityManager, brand: BrandEntity): Promise<BrandEntity> {
+    try {
+      return await manager.save(brand);
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw new ConflictError(
+          `A brand with the slug "${brand.slug}" already exists in this workspace`,
+          [{ field: 'slug', reason: 'is already taken' }],
+        );
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { ValidationError } from '../../shared/domain-error';
+import { isIanaTimeZone, Problems } from '../../shared/validate';
+import type { CreateBrandInput, UpdateBrandInput } from './brand.types';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug || 'brand';
+}
+
+export function validateBrandInput(
+  input: CreateBrandInput | UpdateBrandInput,
+  creating: boolean,
+): void {
+  const problems = new Problems();
+  problems.text('name', input.name, 200, creating);
+  if (input.name !== undefined && input.name !== null && input.name.trim() === '' && !creating) {
+    problems.add('name', 'must not be blank');
+  }
+  if (input.slug !== undefined && input.slug !== null) {
+    if (input.slug.length > 100 || !SLUG.test(input.slug)) {
+      problems.add(
+        'slug',
+        'must be lowercase letters, digits and single dashes, at most 100 characters',
+      );
+    }
+  }
+  if (input.timezone !== undefined && input.timezone !== null && !isIanaTimeZone(input.timezone)) {
+    problems.add(
+      'timezone',
+      `"${input.timezone.slice(0, 64)}" is not an IANA time zone (e.g. Europe/Paris)`,
+    );
+  }
+  const target = input.responseTargetMinutes;
+  if (
+    target !== undefined &&
+    target !== null &&
+    (!Number.isInteger(target) || target < 1 || target > 10_080)
+  ) {
+    problems.add('responseTargetMinutes', 'must be a whole number from 1 to 10080 (one week)');
+  }
+  if (problems.list.length) throw new ValidationError(problems.list);
+}

@@ -1,0 +1,91 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { RequestContext } from '../../server/context';
+import { ConnectionType, pageSize } from '../../shared/connection';
+import { ApiKeyScope, FeedbackOutcome } from '../../shared/vocabulary';
+import { Audience } from '../audiences/audience.types';
+import { Feedback, FeedbackFilter } from './feedback.types';
+
+export const FeedbackConnection = ConnectionType(Feedback, 'Feedback');
+type FeedbackConnection = InstanceType<typeof FeedbackConnection>;
+
+@Resolver(() => Feedback)
+export class FeedbackResolver {
+  @Authorized(ApiKeyScope.READ)
+  @Query(() => FeedbackConnection, {
+    description:
+      "A brand's feedback, newest first. `unanswered: true, negative: true` is the inbox of unhappy customers still waiting.",
+  })
+  feedback(
+    @Arg('brandId', () => ID) brandId: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('filter', () => FeedbackFilter, { nullable: true }) filter?: FeedbackFilter,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => String, { nullable: true }) after?: string,
+  ): Promise<FeedbackConnection> {
+    const size = pageSize(first);
+    return ctx.uow.read((m) =>
+      ctx.services.feedback.list(m, ctx.caller.workspaceId, brandId, filter, size, after),
+    );
+  }
+
+  @Authorized(ApiKeyScope.WRITE)
+  @Mutation(() => Feedback, { description: 'Marks feedback as seen, at `at` (default: now).' })
+  acknowledgeFeedback(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: RequestContext,
+    @Arg('at', () => Date, { nullable: true }) at?: Date,
+  ): Promise<Feedback> {
+    return ctx.uow.write((m) =>
+      ctx.services.feedback.acknowledge(m, ctx.caller.workspaceId, id, at),
+    );
+  }
+
+  @Authorized(ApiKeyScope.WRITE)
+  @Mutation(() => Feedback)
+  categorizeFeedback(
+    @Arg('id', () => ID) id: string,
+    @Arg('category', () => String) category: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Feedback> {
+    return ctx.uow.write((m) =>
+      ctx.services.feedback.categorize(m, ctx.caller.workspaceId, id, category),
+    );
+  }
+
+  @Authorized(ApiKeyScope.WRITE)
+  @Mutation(() => Feedback, {
+    description: 'ADOPTED: the feedback changed what the organization does.',
+  })
+  setFeedbackOutcome(
+    @Arg('id', () => ID) id: string,
+    @Arg('outcome', () => FeedbackOutcome) outcome: FeedbackOutcome,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Feedback> {
+    return ctx.uow.write((m) =>
+      ctx.services.feedback.setOutcome(m, ctx.caller.workspaceId, id, outcome),
+    );
+  }
+
+  @Authorized(ApiKeyScope.WRITE)
+  @Mutation(() => ID)
+  deleteFeedback(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
+    return ctx.uow.write((m) => ctx.services.feedback.delete(m, ctx.caller.workspaceId, id));
+  }
+
+  @FieldResolver(() => Audience, { nullable: true })
+  audience(@Root() item: Feedback, @Ctx() ctx: RequestContext): Promise<Audience | null> | null {
+    if (item.audienceId === null) return null;
+    return ctx.loaders.audience.load({ brandId: item.brandId, id: item.audienceId });
+  }
+}

@@ -1,0 +1,135 @@
+import type { EntityManager } from 'typeorm';
+import type { Connection } from '../../shared/connection';
+import { NotFoundError, ValidationError } from '../../shared/domain-error';
+import { timeOrderedPage } from '../../shared/sql-page';
+import { windowProblems } from '../../shared/window';
+import { isUuid, Problems } from '../../shared/validate';
+import {
+  type FeedbackOutcome,
+  NEEDS_RESPONSE_KINDS,
+  NEGATIVE_SENTIMENT_BELOW,
+} from '../../shared/vocabulary';
+import type { BrandService } from '../brands/brand.service';
+import { MAX_CATEGORY } from '../ingestion/interaction-validation';
+import { ReplyLinks } from '../ingestion/reply-links';
+import { FeedbackEntity } from './feedback.entity';
+import type { FeedbackFilter } from './feedback.types';
+
+export class FeedbackService {
+  constructor(
+    private readonly brands: BrandService,
+    private readonly links = new ReplyLinks(),
+  ) {}
+
+  async find(m: EntityManager, workspaceId: string, id: string): Promise<FeedbackEntity | null> {
+    return isUuid(id) ? m.findOneBy(FeedbackEntity, { id, workspaceId }) : null;
+  }
+
+  async list(
+    m: EntityManager,
+    workspaceId: string,
+    brandId: string,
+    filter: FeedbackFilter | null | undefined,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Connection<FeedbackEntity>> {
+    const problems = windowProblems(filter?.window, 'filter.window');
+    if (problems.length) throw new ValidationError(problems);
+    const brand = await this.brands.require(m, workspaceId, brandId);
+    const q = m
+      .createQueryBuilder(FeedbackEntity, 'f')
+      .where('f.brand_id = :brandId AND f.workspace_id = :workspaceId', {
+        brandId: brand.id,
+        workspaceId,
+      });
+    if (filter?.window) {
+      q.andWhere('f.received_at >= :from AND f.received_at < :to', filter.window);
+    }
+    if (filter?.kinds?.length) q.andWhere('f.kind IN (:...kinds)', { kinds: filter.kinds });
+    if (filter?.audienceId != null) {
+      q.andWhere('f.audience_id = :audienceId', {
+        audienceId: isUuid(filter.audienceId) ? filter.audienceId : null,
+      });
+    }
+    if (filter?.needsResponse != null) {
+      q.andWhere(`f.kind ${filter.needsResponse ? '' : 'NOT'} IN (:...needs)`, {
+        needs: NEEDS_RESPONSE_KINDS,
+      });
+    }
+    if (filter?.unanswered != null) {
+      q.andWhere(`f.first_response_at IS ${filter.unanswered ? '' : 'NOT'} NULL`);
+    }
+    if (filter?.negative != null) {
+      const negative = `(f.kind = 'COMPLAINT' OR coalesce(f.sentiment < :below, false))`;
+      q.andWhere(filter.negative ? negative : `NOT ${negative}`, {
+        below: NEGATIVE_SENTIMENT_BELOW,
+      });
+    }
+    if (filter?.outcome != null) q.andWhere('f.outcome = :outcome', { outcome: filter.outcome });
+    return timeOrderedPage(q, 'received_at', (f) => f.receivedAt, first, after);
+  }
+
+  async acknowledge(
+    m: EntityManager,
+    workspaceId: string,
+    id: string,
+    at: Date | null | undefined,
+  ): Promise<FeedbackEntity> {
+    const when = at ?? new Date();
+    const problems = new Problems();
+    problems.time('at', when, new Date());
+    if (problems.list.length) throw new ValidationError(problems.list);
+    return this.change(m, workspaceId, id, { acknowledgedAt: when });
+  }
+
+  async categorize(
+    m: EntityManager,
+    workspaceId: string,
+    id: string,
+    category: string,
+  ): Promise<FeedbackEntity> {
+    const problems = new Problems();
+    problems.text('category', category, MAX_CATEGORY, true);
+    if (problems.list.length) throw new ValidationError(problems.list);
+    return this.change(m, workspaceId, id, { category: category.trim() });
+  }
+
+  async setOutcome(
+    m: EntityManager,
+    workspaceId: string,
+    id: string,
+    outcome: FeedbackOutcome,
+  ): Promise<FeedbackEntity> {
+    return this.change(m, workspaceId, id, { outcome });
+  }
+
+  async delete(m: EntityManager, workspaceId: string, id: string): Promise<string> {
+    const item = await this.lockedItem(m, workspaceId, id);
+    await this.links.detachFeedback(m, item.brandId, item.id);
+    await m.delete(FeedbackEntity, { brandId: item.brandId, id: item.id });
+    return item.id;
+  }
+
+  private async change(
+    m: EntityManager,
+    workspaceId: string,
+    id: string,
+    changes: Partial<Pick<FeedbackEntity, 'acknowledgedAt' | 'category' | 'outcome'>>,
+  ): Promise<FeedbackEntity> {
+    const item = await this.lockedItem(m, workspaceId, id);
+    await m.update(FeedbackEntity, { brandId: item.brandId, id: item.id }, changes);
+    return m.findOneByOrFail(FeedbackEntity, { brandId: item.brandId, id: item.id });
+  }
+
+  /** The item, with its brand locked for writing (the lock order every writer uses). */
+  private async lockedItem(
+    m: EntityManager,
+    workspaceId: string,
+    id: string,
+  ): Promise<FeedbackEntity> {
+    const item = await this.find(m, workspaceId, id);
+    if (!item) throw new NotFoundError('Feedback', id);
+    await this.brands.require(m, workspaceId, item.brandId, true);
+    return item;
+  }
+}

@@ -1,0 +1,12 @@
+import type { Caller } from '../modules/api-keys/api-key.service';
+import type { UnitOfWork } from '../db/unit-of-work';
+import type { Loaders } from './loaders';
+import type { Services } from './services';
+
+/** Everything a resolver may use; built fresh for every request. */
+export interface RequestContext {
+  readonly caller: Caller;
+  readonly uow: UnitOfWork;
+  readonly loaders: Loaders;
+  readonly services: Services;
+}

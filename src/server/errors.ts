@@ -1,0 +1,67 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
+import { DomainError } from '../shared/domain-error';
+import { logger } from '../shared/logger';
+
+/** Codes produced by GraphQL itself that are the caller's fault. */
+const CALLER_CODES: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: 'BAD_USER_INPUT',
+  GRAPHQL_VALIDATION_FAILED: 'BAD_USER_INPUT',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  BAD_REQUEST: 'BAD_USER_INPUT',
+  PERSISTED_QUERY_NOT_FOUND: 'BAD_USER_INPUT',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_USER_INPUT',
+  OPERATION_RESOLUTION_FAILURE: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+};
+
+const DEADLOCK_OR_SERIALIZATION = new Set(['40P01', '40001']);
+
+/**
+ * The one place where failures become GraphQL errors: domain errors keep
+ * their code and details, GraphQL's own caller errors keep their message,
+ * and everything else is logged and masked.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: original.code, ...original.details },
+    };
+  }
+  const pgCode = (original as { code?: unknown } | undefined)?.code;
+  if (typeof pgCode === 'string' && DEADLOCK_OR_SERIALIZATION.has(pgCode)) {
+    return {
+      message: 'The write collided with a concurrent one and was rolled back; retry it',
+      path: formatted.path,
+      extensions: { code: 'CONFLICT', retryable: true },
+    };
+  }
+  // Apollo has already classified parse, validation and variable errors: they are safe to show.
+  const code = String(formatted.extensions?.code ?? '');
+  const callerCode = CALLER_CODES[code];
+  if (callerCode) {
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: callerCode, ...(code !== callerCode ? { reason: code } : {}) },
+    };
+  }
+  logger.error('internal error', {
+    error: original instanceof Error ? original.message : String(original),
+    stack: original instanceof Error ? original.stack : undefined,
+    path: formatted.path,
+  });
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

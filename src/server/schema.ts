@@ -1,0 +1,32 @@
+import { DateTimeResolver } from 'graphql-scalars';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { ActivityResolver } from '../modules/activities/activity.resolver';
+import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
+import { AudienceResolver } from '../modules/audiences/audience.resolver';
+import { BrandResolver } from '../modules/brands/brand.resolver';
+import { FeedbackResolver } from '../modules/feedback/feedback.resolver';
+import { IngestionResolver } from '../modules/ingestion/ingestion.resolver';
+import { ViewerResolver } from '../modules/workspaces/viewer.resolver';
+import { authChecker } from './auth-checker';
+
+export const resolvers = [
+  ViewerResolver,
+  ApiKeyResolver,
+  BrandResolver,
+  AudienceResolver,
+  ActivityResolver,
+  FeedbackResolver,
+  IngestionResolver,
+] as const;
+
+/** The schema as served; `schema.graphql` is printed from this. */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+    authChecker,
+    authMode: 'error',
+    validate: false,
+  });
+}

@@ -1,0 +1,24 @@
+import { ActivityService } from '../modules/activities/activity.service';
+import { ApiKeyService } from '../modules/api-keys/api-key.service';
+import { AudienceService } from '../modules/audiences/audience.service';
+import { BrandService } from '../modules/brands/brand.service';
+import { FeedbackService } from '../modules/feedback/feedback.service';
+import { IngestionService } from '../modules/ingestion/ingestion.service';
+import { WorkspaceService } from '../modules/workspaces/workspace.service';
+
+/** The one place where services are wired together. They hold no request state. */
+export function createServices() {
+  const workspaces = new WorkspaceService();
+  const brands = new BrandService();
+  return {
+    workspaces,
+    apiKeys: new ApiKeyService(workspaces),
+    brands,
+    audiences: new AudienceService(brands),
+    activities: new ActivityService(brands),
+    feedback: new FeedbackService(brands),
+    ingestion: new IngestionService(brands),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

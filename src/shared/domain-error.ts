@@ -1,0 +1,55 @@
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'RATE_LIMITED'
+  | 'QUERY_TOO_COMPLEX'
+  | 'INTERNAL_SERVER_ERROR';
+
+/** One problem with one input field; `index` points into a batch. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly reason: string;
+  readonly index?: number;
+}
+
+/** Every expected failure: a code the caller can branch on and a message a person can read. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(readonly problems: readonly FieldProblem[]) {
+    super('BAD_USER_INPUT', describeProblems(problems), { problems });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, id: string) {
+    super('NOT_FOUND', `${entity} ${id} was not found`, { entity, id });
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, problems: readonly FieldProblem[] = []) {
+    super('CONFLICT', message, problems.length ? { problems } : {});
+  }
+}
+
+function describeProblems(problems: readonly FieldProblem[]): string {
+  const shown = problems.slice(0, 5).map((p) => {
+    const where = p.index === undefined ? p.field : `item ${p.index}: ${p.field}`;
+    return `${where}: ${p.reason}`;
+  });
+  const more = problems.length > 5 ? ` (and ${problems.length - 5} more)` : '';
+  return `Invalid input — ${shown.join('; ')}${more}`;
+}

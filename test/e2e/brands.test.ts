@@ -1,0 +1,143 @@
+import { TestApp } from '../support/test-app';
+import { BRAND_FIELDS, createAudience, createBrand } from '../factories/interactions';
+
+let t: TestApp;
+let key: string;
+
+beforeAll(async () => {
+  t = await TestApp.start();
+  key = await t.key('acme');
+});
+afterAll(() => t.close());
+
+const CREATE = `mutation($input: CreateBrandInput!) { createBrand(input: $input) { ${BRAND_FIELDS} } }`;
+const UPDATE = `mutation($id: ID!, $input: UpdateBrandInput!) { updateBrand(id: $id, input: $input) { ${BRAND_FIELDS} } }`;
+
+describe('brands', () => {
+  it('creates a brand with defaults (UTC, 60 minutes, slug from the name)', async () => {
+    const data = await t.ok(key, CREATE, { input: { name: 'Crème Brûlée & Co' } });
+    expect(data.createBrand).toMatchObject({
+      name: 'Crème Brûlée & Co',
+      slug: 'creme-brulee-co',
+      timezone: 'UTC',
+      responseTargetMinutes: 60,
+    });
+    const found = await t.ok(key, `query($id: ID!) { brand(id: $id) { ${BRAND_FIELDS} } }`, {
+      id: data.createBrand.id,
+    });
+    expect(found.brand).toEqual(data.createBrand);
+  });
+
+  it('updates only the fields given', async () => {
+    const id = await createBrand(t, key, { timezone: 'Asia/Seoul' });
+    const data = await t.ok(key, UPDATE, { id, input: { responseTargetMinutes: 240 } });
+    expect(data.updateBrand).toMatchObject({ timezone: 'Asia/Seoul', responseTargetMinutes: 240 });
+  });
+
+  it.each([
+    ['an unknown time zone', { name: 'A', timezone: 'Mars/Olympus' }, 'timezone'],
+    ['an abbreviation as time zone', { name: 'A', timezone: 'EST' }, 'timezone'],
+    ['a response target of 0', { name: 'A', responseTargetMinutes: 0 }, 'responseTargetMinutes'],
+    [
+      'a response target over a week',
+      { name: 'A', responseTargetMinutes: 10081 },
+      'responseTargetMinutes',
+    ],
+    ['a blank name', { name: '   ' }, 'name'],
+    ['a 201-character name', { name: 'x'.repeat(201) }, 'name'],
+    ['a slug with capitals', { name: 'A', slug: 'Not-A-Slug' }, 'slug'],
+  ])(
+    'rejects %s with BAD_USER_INPUT naming the field, writing nothing',
+    async (_case, input, field) => {
+      const before = await t.counts();
+      const res = await t.gql(key, CREATE, { input });
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(
+        (res.errors?.[0]?.extensions?.problems as { field: string }[]).map((p) => p.field),
+      ).toContain(field);
+      expect(await t.counts()).toEqual(before);
+    },
+  );
+
+  it('rejects a bad update with nothing changed', async () => {
+    const id = await createBrand(t, key);
+    const snapshot = await t.snapshot();
+    const res = await t.gql(key, UPDATE, { id, input: { name: 'ok', timezone: 'Nowhere/Land' } });
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await t.snapshot()).toBe(snapshot);
+  });
+
+  it('answers CONFLICT for a slug already taken, in the same workspace only', async () => {
+    await createBrand(t, key, { slug: 'taken' });
+    const res = await t.gql(key, CREATE, { input: { name: 'B', slug: 'taken' } });
+    expect(res.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const other = await t.key('globex');
+    await t.ok(other, CREATE, { input: { name: 'B', slug: 'taken' } });
+  });
+
+  it('pages through every brand once, in order, with totalCount', async () => {
+    const ws = await t.key('paging');
+    const names = Array.from({ length: 7 }, (_, i) => `P${String.fromCharCode(71 - i)}`); // PG, PF, …, PA
+    for (const name of names) await createBrand(t, ws, { name });
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const data: any = await t.ok(
+        ws,
+        `query($after: String) { brands(first: 3, after: $after, orderBy: { field: NAME, direction: ASC }) {
+           totalCount nodes { name } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      expect(data.brands.totalCount).toBe(7);
+      seen.push(...data.brands.nodes.map((n: { name: string }) => n.name));
+      if (!data.brands.pageInfo.hasNextPage) break;
+      after = data.brands.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([...names].sort());
+  });
+
+  it('caps page size at 100', async () => {
+    const res = await t.gql(key, '{ brands(first: 101) { totalCount } }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('rejects a forged cursor with BAD_USER_INPUT', async () => {
+    const res = await t.gql(key, '{ brands(after: "not-a-cursor") { totalCount } }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('audiences', () => {
+  it('creates, lists under the brand, and updates an audience', async () => {
+    const brandId = await createBrand(t, key);
+    const id = await createAudience(t, key, brandId, 'Newsletter');
+    const updated = await t.ok(
+      key,
+      'mutation($id: ID!) { updateAudience(id: $id, input: { size: 42, channel: EMAIL }) { name channel size } }',
+      { id },
+    );
+    expect(updated.updateAudience).toEqual({ name: 'Newsletter', channel: 'EMAIL', size: 42 });
+    const data = await t.ok(key, 'query($id: ID!) { brand(id: $id) { audiences { id name } } }', {
+      id: brandId,
+    });
+    expect(data.brand.audiences).toEqual([{ id, name: 'Newsletter' }]);
+  });
+
+  it('rejects a negative size and an unknown channel', async () => {
+    const brandId = await createBrand(t, key);
+    const before = await t.counts();
+    const negative = await t.gql(
+      key,
+      'mutation($b: ID!) { createAudience(input: { brandId: $b, name: "x", channel: EMAIL, size: -1 }) { id } }',
+      { b: brandId },
+    );
+    expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const channel = await t.gql(
+      key,
+      'mutation($b: ID!) { createAudience(input: { brandId: $b, name: "x", channel: FAX }) { id } }',
+      { b: brandId },
+    );
+    expect(channel.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await t.counts()).toEqual(before);
+  });
+});

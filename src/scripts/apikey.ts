@@ -7,7 +7,7 @@ import { ALL_SCOPES, ApiKeyService } from '../modules/api-keys/api-key.service';
 import { WorkspaceService } from '../modules/workspaces/workspace.service';
 import { DomainError } from '../shared/domain-error';
 import { setLogLevel } from '../shared/logger';
-import { ApiKeyScope } from '../shared/vocabulary';
+import { type ApiKeyScope } from '../shared/vocabulary';
 
 const USAGE = `Usage: npm run apikey -- --workspace <name> [--scopes read,write,admin] [--name <label>]
 

@@ -18,7 +18,7 @@ export default tseslint.config(
   },
   {
     // The TypeORM CLI wants a data-source file with exactly one (default) export.
-    files: ['src/db/cli-data-source.ts', 'test/support/global-*.ts'],
+    files: ['src/db/cli-data-source.ts', 'test/support/global-*.ts', 'eslint.config.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
@@ -27,6 +27,7 @@ export default tseslint.config(
       sourceType: 'commonjs',
       globals: { module: 'writable', require: 'readonly', process: 'readonly', console: 'readonly' },
     },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['test/**'],

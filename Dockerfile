@@ -2,7 +2,7 @@
 # Rapport: build on the current Node LTS, run as a non-root user.
 # The image expects DATABASE_URL (an external PostgreSQL 15+); migrations run at start.
 
-FROM node:24-bookworm-slim AS build
+FROM node:26-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -11,7 +11,7 @@ COPY src ./src
 COPY migrations ./migrations
 RUN npm run build && npm prune --omit=dev
 
-FROM node:24-bookworm-slim AS runtime
+FROM node:26-slim AS runtime
 ENV NODE_ENV=production PORT=4000 \
     EMBEDDED_PG_DIR=/home/node/rapport/postgres
 WORKDIR /app

@@ -1,12 +1,34 @@
 import DataLoader from 'dataloader';
 import type { UnitOfWork } from '../db/unit-of-work';
 import type { AudienceEntity } from '../modules/audiences/audience.entity';
+import type { EngagementReport } from '../modules/scoring/engagement.types';
+import { NotFoundError } from '../shared/domain-error';
+import type { WindowInput } from '../shared/window';
 import type { Services } from './services';
 
 /** Per-request batching for nested fields: one query per field per request, not per parent. */
 export function createLoaders(uow: UnitOfWork, services: Services) {
   const workspaceId = uow.workspaceId;
+  const engagementLoaders = new Map<string, DataLoader<string, EngagementReport>>();
   return {
+    /** One loader per (window, audience): Brand.engagement on a list is one statement. */
+    engagement(
+      window: WindowInput,
+      audienceId: string | null,
+    ): DataLoader<string, EngagementReport> {
+      const key = `${window.from.toISOString()}/${window.to.toISOString()}/${audienceId ?? ''}`;
+      let loader = engagementLoaders.get(key);
+      if (!loader) {
+        loader = new DataLoader<string, EngagementReport>(async (brandIds) => {
+          const reports = await uow.read((m) =>
+            services.engagement.reports(m, workspaceId, brandIds, window, audienceId),
+          );
+          return brandIds.map((id) => reports.get(id) ?? new NotFoundError('Brand', id));
+        });
+        engagementLoaders.set(key, loader);
+      }
+      return loader;
+    },
     audiencesByBrand: new DataLoader<string, AudienceEntity[]>(async (brandIds) => {
       const rows = await uow.read((m) => services.audiences.listByBrands(m, workspaceId, brandIds));
       return brandIds.map((id) => rows.filter((a) => a.brandId === id));

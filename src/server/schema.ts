@@ -7,6 +7,11 @@ import { AudienceResolver } from '../modules/audiences/audience.resolver';
 import { BrandResolver } from '../modules/brands/brand.resolver';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver';
 import { IngestionResolver } from '../modules/ingestion/ingestion.resolver';
+import {
+  BrandEngagementResolver,
+  EngagementResolver,
+  WorkspaceWeightsResolver,
+} from '../modules/scoring/engagement.resolver';
 import { ViewerResolver } from '../modules/workspaces/viewer.resolver';
 import { authChecker } from './auth-checker';
 
@@ -18,6 +23,9 @@ export const resolvers = [
   ActivityResolver,
   FeedbackResolver,
   IngestionResolver,
+  EngagementResolver,
+  BrandEngagementResolver,
+  WorkspaceWeightsResolver,
 ] as const;
 
 /** The schema as served; `schema.graphql` is printed from this. */

@@ -4,6 +4,7 @@ import { AudienceService } from '../modules/audiences/audience.service';
 import { BrandService } from '../modules/brands/brand.service';
 import { FeedbackService } from '../modules/feedback/feedback.service';
 import { IngestionService } from '../modules/ingestion/ingestion.service';
+import { EngagementService } from '../modules/scoring/engagement.service';
 import { WorkspaceService } from '../modules/workspaces/workspace.service';
 
 /** The one place where services are wired together. They hold no request state. */
@@ -18,6 +19,7 @@ export function createServices() {
     activities: new ActivityService(brands),
     feedback: new FeedbackService(brands),
     ingestion: new IngestionService(brands),
+    engagement: new EngagementService(brands),
   };
 }
 

@@ -14,7 +14,15 @@ import type { RequestContext } from '../../server/context';
 import { ConnectionType, pageSize } from '../../shared/connection';
 import { ApiKeyScope } from '../../shared/vocabulary';
 import { Audience } from '../audiences/audience.types';
-import { Brand, BrandOrder, CreateBrandInput, UpdateBrandInput } from './brand.types';
+import {
+  Brand,
+  BrandOrder,
+  BrandOrderField,
+  CreateBrandInput,
+  OrderDirection,
+  UpdateBrandInput,
+} from './brand.types';
+import { ValidationError } from '../../shared/domain-error';
 
 export const BrandConnection = ConnectionType(Brand, 'Brand');
 type BrandConnection = InstanceType<typeof BrandConnection>;
@@ -39,6 +47,18 @@ export class BrandResolver {
     @Arg('orderBy', () => BrandOrder, { nullable: true }) orderBy?: BrandOrder,
   ): Promise<BrandConnection> {
     const size = pageSize(first);
+    if (orderBy?.field === BrandOrderField.ENGAGEMENT_SCORE) {
+      const window = orderBy.window;
+      if (!window) {
+        throw new ValidationError([
+          { field: 'orderBy.window', reason: 'is required to order by ENGAGEMENT_SCORE' },
+        ]);
+      }
+      const descending = orderBy.direction === OrderDirection.DESC;
+      return ctx.uow.read((m) =>
+        ctx.services.engagement.ranking(m, ctx.caller.workspaceId, window, descending, size, after),
+      );
+    }
     return ctx.uow.read((m) =>
       ctx.services.brands.list(m, ctx.caller.workspaceId, size, after, orderBy),
     );

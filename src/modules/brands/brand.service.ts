@@ -78,7 +78,7 @@ export class BrandService {
   ): Promise<Connection<BrandEntity>> {
     const field = order?.field ?? BrandOrderField.CREATED_AT;
     const descending = order?.direction === OrderDirection.DESC;
-    const column = field === BrandOrderField.NAME ? 'b.name' : 'b.created_at';
+    const column = field === BrandOrderField.NAME ? 'b.name' : 'b.created_at'; // ENGAGEMENT_SCORE: see EngagementService.ranking
     const cursor = decodeCursor(after, 2);
     const query = manager
       .createQueryBuilder(BrandEntity, 'b')

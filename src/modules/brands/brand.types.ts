@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { WindowInput } from '../../shared/window';
 
 @ObjectType({ description: 'An organization whose communication is measured.' })
 export class Brand {
@@ -57,6 +58,7 @@ export class UpdateBrandInput {
 export enum BrandOrderField {
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',
+  ENGAGEMENT_SCORE = 'ENGAGEMENT_SCORE',
 }
 
 export enum OrderDirection {
@@ -74,4 +76,10 @@ export class BrandOrder {
 
   @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
   direction!: OrderDirection;
+
+  @Field(() => WindowInput, {
+    nullable: true,
+    description: 'Required for ENGAGEMENT_SCORE: the window scored.',
+  })
+  window?: WindowInput | null;
 }

@@ -1,0 +1,85 @@
+import { saturate } from './math';
+
+/** One explained part of a score: value = f(numerator, denominator); not applicable when the denominator is 0. */
+export interface Component {
+  name: string;
+  weight: number;
+  applicable: boolean;
+  value: number | null;
+  numerator: number;
+  denominator: number;
+}
+
+/** A plain share (also a timeliness, whose numerator is a Σ τ). */
+export function share(
+  name: string,
+  weight: number,
+  numerator: number,
+  denominator: number,
+): Component {
+  const applicable = denominator > 0;
+  return {
+    name,
+    weight,
+    applicable,
+    value: applicable ? numerator / denominator : null,
+    numerator,
+    denominator,
+  };
+}
+
+/** Cadence against a weekly target: min(1, n / (weeks × target)). */
+export function cadence(
+  name: string,
+  weight: number,
+  count: number,
+  weeks: number,
+  target: number,
+): Component {
+  const denominator = weeks * target;
+  const applicable = denominator > 0;
+  return {
+    name,
+    weight,
+    applicable,
+    value: applicable ? Math.min(1, count / denominator) : null,
+    numerator: count,
+    denominator,
+  };
+}
+
+/** A saturating rate: sat(n / d; k). */
+export function saturatingRate(
+  name: string,
+  weight: number,
+  numerator: number,
+  denominator: number,
+  k: number,
+): Component {
+  const applicable = denominator > 0;
+  return {
+    name,
+    weight,
+    applicable,
+    value: applicable ? saturate(numerator / denominator, k) : null,
+    numerator,
+    denominator,
+  };
+}
+
+/** 100 × Σ wᵢ·vᵢ / Σ wᵢ over the applicable components; 0 and not applicable when none is. */
+export function weightedScore(components: readonly Component[]): {
+  score: number;
+  applicable: boolean;
+} {
+  let weighted = 0;
+  let weights = 0;
+  for (const c of components) {
+    if (!c.applicable || c.value === null) continue;
+    weighted += c.weight * c.value;
+    weights += c.weight;
+  }
+  return weights > 0
+    ? { score: (100 * weighted) / weights, applicable: true }
+    : { score: 0, applicable: false };
+}

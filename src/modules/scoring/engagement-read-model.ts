@@ -1,0 +1,105 @@
+import type { EntityManager } from 'typeorm';
+import { lateralSums } from './engagement-sql';
+import type { SumsRow } from './engagement-row';
+import { Granularity } from './granularity';
+
+export interface Window {
+  from: Date;
+  to: Date;
+}
+
+/** Whether the audience filter ($5) names an audience of brand b (true without a filter). */
+const AUDIENCE_FOUND = `($5::uuid IS NULL OR EXISTS (
+  SELECT 1 FROM audiences au WHERE au.brand_id = b.id AND au.id = $5::uuid)) AS audience_found`;
+
+export interface BrandSumsRow extends SumsRow {
+  audience_found: boolean;
+  id: string;
+  workspace_id: string;
+  name: string;
+  slug: string;
+  timezone: string;
+  response_target_minutes: number;
+  created_at: Date;
+  updated_at: Date;
+  phase_weights: Record<string, number> | null;
+}
+
+export interface PeriodSumsRow extends SumsRow {
+  audience_found: boolean;
+  period_start: Date;
+  seconds: number;
+  phase_weights: Record<string, number> | null;
+}
+
+const STEP: Record<Granularity, { unit: string; step: string }> = {
+  [Granularity.DAY]: { unit: 'day', step: '1 day' },
+  [Granularity.WEEK]: { unit: 'week', step: '1 week' },
+  [Granularity.MONTH]: { unit: 'month', step: '1 month' },
+};
+
+/**
+ * Where engagement sums come from: one statement per report, per list of
+ * brands, per ranking and per series. The only place that reads facts for
+ * scoring (a later change serves it from daily rollups).
+ */
+export class EngagementReadModel {
+  /** Sums of several brands (null: every brand of the workspace) over one window. */
+  async brandSums(
+    m: EntityManager,
+    workspaceId: string,
+    brandIds: readonly string[] | null,
+    window: Window,
+    audienceId: string | null,
+  ): Promise<BrandSumsRow[]> {
+    return m.query(
+      `SELECT b.id, b.workspace_id, b.name, b.slug, b.timezone, b.response_target_minutes,
+              b.created_at, b.updated_at, w.phase_weights, ${AUDIENCE_FOUND}, fs.*, acts.*
+         FROM brands b
+         JOIN workspaces w ON w.id = b.workspace_id
+         ${lateralSums('$3::timestamptz', '$4::timestamptz', '$5')}
+        WHERE b.workspace_id = $1 AND ($2::uuid[] IS NULL OR b.id = ANY($2::uuid[]))`,
+      [workspaceId, brandIds, window.from, window.to, audienceId],
+    );
+  }
+
+  /**
+   * Sums per period — local days, Monday weeks or calendar months in the
+   * brand's time zone — clipped to the window and gap-filled. Periods are
+   * stepped in local time and converted back, so a local day lasts 23 or 25
+   * hours across daylight-saving changes (and this works on PostgreSQL 15,
+   * whose generate_series has no time-zone argument).
+   */
+  async periodSums(
+    m: EntityManager,
+    workspaceId: string,
+    brandId: string,
+    window: Window,
+    granularity: Granularity,
+    audienceId: string | null,
+  ): Promise<PeriodSumsRow[]> {
+    const { unit, step } = STEP[granularity];
+    return m.query(
+      `WITH brand AS (
+         SELECT id, workspace_id, timezone, response_target_minutes FROM brands
+          WHERE workspace_id = $1 AND id = $2),
+       periods AS (
+         SELECT (l AT TIME ZONE brand.timezone) AS start_at,
+                ((l + $7::interval) AT TIME ZONE brand.timezone) AS end_at
+           FROM brand,
+                generate_series(date_trunc($6, $3::timestamptz AT TIME ZONE brand.timezone),
+                                $4::timestamptz AT TIME ZONE brand.timezone, $7::interval) AS l),
+       clipped AS (
+         SELECT start_at, greatest(start_at, $3::timestamptz) AS lo, least(end_at, $4::timestamptz) AS hi
+           FROM periods WHERE end_at > $3::timestamptz AND start_at < $4::timestamptz)
+       SELECT p.start_at AS period_start, extract(epoch FROM (p.hi - p.lo))::float8 AS seconds,
+              w.phase_weights, ${AUDIENCE_FOUND}, fs.*, acts.*
+         FROM clipped p
+         CROSS JOIN brand b
+         JOIN workspaces w ON w.id = b.workspace_id
+         ${lateralSums('p.lo', 'p.hi', '$5')}
+        ORDER BY p.start_at`,
+      [workspaceId, brandId, window.from, window.to, audienceId, unit, step],
+    );
+  }
+}

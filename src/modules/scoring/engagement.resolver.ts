@@ -1,0 +1,100 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import type { RequestContext } from '../../server/context';
+import { ApiKeyScope } from '../../shared/vocabulary';
+import { WindowInput } from '../../shared/window';
+import { Brand } from '../brands/brand.types';
+import { PhaseWeights, Workspace } from '../workspaces/workspace.types';
+import { EngagementPoint, EngagementReport, PhaseWeightsInput } from './engagement.types';
+import { Granularity } from './granularity';
+
+@Resolver()
+export class EngagementResolver {
+  @Authorized(ApiKeyScope.READ)
+  @Query(() => EngagementReport, {
+    description:
+      "A brand's engagement over [from, to) (at most 3,660 days), optionally for one audience.",
+  })
+  engagement(
+    @Arg('brandId', () => ID) brandId: string,
+    @Arg('window', () => WindowInput) window: WindowInput,
+    @Ctx() ctx: RequestContext,
+    @Arg('audienceId', () => ID, { nullable: true }) audienceId?: string,
+  ): Promise<EngagementReport> {
+    return ctx.uow.read((m) =>
+      ctx.services.engagement.report(m, ctx.caller.workspaceId, brandId, window, audienceId),
+    );
+  }
+
+  @Authorized(ApiKeyScope.READ)
+  @Query(() => [EngagementPoint], {
+    description:
+      "Engagement per local day, Monday week or calendar month in the brand's time zone; gap-filled, edges clipped, at most 1,000 periods.",
+  })
+  engagementSeries(
+    @Arg('brandId', () => ID) brandId: string,
+    @Arg('window', () => WindowInput) window: WindowInput,
+    @Arg('granularity', () => Granularity) granularity: Granularity,
+    @Ctx() ctx: RequestContext,
+    @Arg('audienceId', () => ID, { nullable: true }) audienceId?: string,
+  ): Promise<EngagementPoint[]> {
+    return ctx.uow.read((m) =>
+      ctx.services.engagement.series(
+        m,
+        ctx.caller.workspaceId,
+        brandId,
+        window,
+        granularity,
+        audienceId,
+      ),
+    );
+  }
+
+  @Authorized(ApiKeyScope.ADMIN)
+  @Mutation(() => PhaseWeights, {
+    description:
+      "Sets the workspace's phase weights (non-negative, summing to 1); null restores 30/20/30/20.",
+  })
+  setPhaseWeights(
+    @Ctx() ctx: RequestContext,
+    @Arg('weights', () => PhaseWeightsInput, { nullable: true }) weights?: PhaseWeightsInput,
+  ): Promise<PhaseWeights> {
+    return ctx.uow.write((m) =>
+      ctx.services.engagement.setWeights(m, ctx.caller.workspaceId, weights),
+    );
+  }
+}
+
+@Resolver(() => Brand)
+export class BrandEngagementResolver {
+  @FieldResolver(() => EngagementReport, {
+    description: 'Batched across a list of brands: one statement per list.',
+  })
+  engagement(
+    @Root() brand: Brand,
+    @Arg('window', () => WindowInput) window: WindowInput,
+    @Ctx() ctx: RequestContext,
+    @Arg('audienceId', () => ID, { nullable: true }) audienceId?: string,
+  ): Promise<EngagementReport> {
+    return ctx.loaders.engagement(window, audienceId ?? null).load(brand.id);
+  }
+}
+
+@Resolver(() => Workspace)
+export class WorkspaceWeightsResolver {
+  @FieldResolver(() => PhaseWeights, {
+    description: 'The phase weights every report of this workspace uses.',
+  })
+  phaseWeights(@Root() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<PhaseWeights> {
+    return ctx.uow.read((m) => ctx.services.engagement.weights(m, workspace.id));
+  }
+}

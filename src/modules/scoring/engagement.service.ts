@@ -1,0 +1,196 @@
+import type { EntityManager } from 'typeorm';
+import { type Connection, decodeCursor, encodeCursor, toConnection } from '../../shared/connection';
+import { NotFoundError, ValidationError } from '../../shared/domain-error';
+import { isUuid } from '../../shared/validate';
+import type { BrandService } from '../brands/brand.service';
+import type { BrandEntity } from '../brands/brand.entity';
+import { WorkspaceEntity } from '../workspaces/workspace.entity';
+import type { PhaseWeights } from '../workspaces/workspace.types';
+import { ALGORITHM_VERSION, scoreEngagement } from './engagement-report';
+import { responseTimeFromRow, sumsFromRow } from './engagement-row';
+import { EngagementReadModel, type BrandSumsRow } from './engagement-read-model';
+import type { EngagementPoint, EngagementReport, PhaseWeightsInput } from './engagement.types';
+import {
+  assertReportWindow,
+  assertSeriesWindow,
+  weeksIn,
+  type ReportWindow,
+} from './engagement-window';
+import type { Granularity } from './granularity';
+import { phaseWeightProblems, weightsFrom, type PhaseWeightMap } from './phase-weights';
+
+export class EngagementService {
+  constructor(
+    private readonly brands: BrandService,
+    private readonly readModel = new EngagementReadModel(),
+  ) {}
+
+  async report(
+    m: EntityManager,
+    workspaceId: string,
+    brandId: string,
+    window: ReportWindow,
+    audienceId: string | null | undefined,
+  ): Promise<EngagementReport> {
+    const reports = await this.reports(m, workspaceId, [brandId], window, audienceId);
+    const report = reports.get(brandId);
+    if (!report) throw new NotFoundError('Brand', brandId);
+    return report;
+  }
+
+  /** Reports of several brands in one statement (Brand.engagement on a list). */
+  async reports(
+    m: EntityManager,
+    workspaceId: string,
+    brandIds: readonly string[],
+    window: ReportWindow,
+    audienceId: string | null | undefined,
+  ): Promise<Map<string, EngagementReport>> {
+    assertReportWindow(window);
+    const audience = this.audienceFilter(audienceId);
+    const ids = brandIds.filter(isUuid);
+    if (ids.length === 0) return new Map();
+    const rows = await this.readModel.brandSums(m, workspaceId, ids, window, audience);
+    return new Map(rows.map((row) => [row.id, this.toReport(row, window, audience)]));
+  }
+
+  async series(
+    m: EntityManager,
+    workspaceId: string,
+    brandId: string,
+    window: ReportWindow,
+    granularity: Granularity,
+    audienceId: string | null | undefined,
+  ): Promise<EngagementPoint[]> {
+    const audience = this.audienceFilter(audienceId);
+    const brand = await this.brands.require(m, workspaceId, brandId);
+    assertSeriesWindow(window, brand.timezone, granularity);
+    const rows = await this.readModel.periodSums(
+      m,
+      workspaceId,
+      brand.id,
+      window,
+      granularity,
+      audience,
+    );
+    if (rows.length && !rows[0]!.audience_found) throw new NotFoundError('Audience', audience!);
+    return rows.map((row) => {
+      const weeks = row.seconds / 604_800;
+      const scores = scoreEngagement(sumsFromRow(row, weeks), weightsFrom(row.phase_weights));
+      const from = new Date(Math.max(row.period_start.getTime(), window.from.getTime()));
+      return {
+        periodStart: row.period_start,
+        window: { from, to: new Date(from.getTime() + row.seconds * 1000) },
+        ...scores,
+      };
+    });
+  }
+
+  /** A workspace's brands ranked by score over a window: one statement per page. */
+  async ranking(
+    m: EntityManager,
+    workspaceId: string,
+    window: ReportWindow,
+    descending: boolean,
+    first: number,
+    after: string | null | undefined,
+  ): Promise<Connection<BrandEntity>> {
+    assertReportWindow(window);
+    const rows = await this.readModel.brandSums(m, workspaceId, null, window, null);
+    const sign = descending ? -1 : 1;
+    const compare = (a: RankKey, b: RankKey) =>
+      sign * (a.score - b.score) || sign * a.id.localeCompare(b.id);
+    const ranked = rows
+      .map((row) => ({ row, id: row.id, score: this.toReport(row, window, null).score }))
+      .sort(compare);
+    const cursor = decodeCursor(after, 2);
+    const key = cursor ? { score: Number(cursor[0]), id: String(cursor[1]) } : null;
+    const start = key ? ranked.findIndex((r) => compare(r, key) > 0) : 0;
+    const page = start < 0 ? [] : ranked.slice(start, start + first + 1);
+    const scores = new Map(page.map((r) => [r.id, r.score]));
+    return toConnection(
+      page.map((r) => brandOf(r.row)),
+      first,
+      rows.length,
+      cursor !== null,
+      (brand) => encodeCursor([scores.get(brand.id)!, brand.id]),
+    );
+  }
+
+  async setWeights(
+    m: EntityManager,
+    workspaceId: string,
+    input: PhaseWeightsInput | null | undefined,
+  ): Promise<PhaseWeights> {
+    let stored: PhaseWeightMap | null = null;
+    if (input) {
+      stored = {
+        LISTENING: input.listening,
+        PROCESSING: input.processing,
+        INTERACTING: input.interacting,
+        BROADCASTING: input.broadcasting,
+      };
+      const problems = phaseWeightProblems(stored);
+      if (problems.length) throw new ValidationError(problems);
+    }
+    await m.update(WorkspaceEntity, { id: workspaceId }, { phaseWeights: stored });
+    return toPhaseWeights(weightsFrom(stored));
+  }
+
+  async weights(m: EntityManager, workspaceId: string): Promise<PhaseWeights> {
+    const workspace = await m.findOneByOrFail(WorkspaceEntity, { id: workspaceId });
+    return toPhaseWeights(weightsFrom(workspace.phaseWeights));
+  }
+
+  private audienceFilter(audienceId: string | null | undefined): string | null {
+    if (audienceId === null || audienceId === undefined) return null;
+    if (!isUuid(audienceId)) throw new NotFoundError('Audience', audienceId);
+    return audienceId;
+  }
+
+  private toReport(
+    row: BrandSumsRow,
+    window: ReportWindow,
+    audienceId: string | null,
+  ): EngagementReport {
+    if (!row.audience_found) throw new NotFoundError('Audience', audienceId!);
+    const weights = weightsFrom(row.phase_weights);
+    const scores = scoreEngagement(sumsFromRow(row, weeksIn(window)), weights);
+    return {
+      brandId: row.id,
+      audienceId,
+      window: { from: window.from, to: window.to },
+      ...scores,
+      algorithmVersion: ALGORITHM_VERSION,
+      weights: toPhaseWeights(weights),
+      responseTime: responseTimeFromRow(row),
+    };
+  }
+}
+
+interface RankKey {
+  score: number;
+  id: string;
+}
+
+function toPhaseWeights(w: PhaseWeightMap): PhaseWeights {
+  return {
+    listening: w.LISTENING,
+    processing: w.PROCESSING,
+    interacting: w.INTERACTING,
+    broadcasting: w.BROADCASTING,
+  };
+}
+
+function brandOf(row: BrandSumsRow): BrandEntity {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    name: row.name,
+    slug: row.slug,
+    timezone: row.timezone,
+    responseTargetMinutes: row.response_target_minutes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

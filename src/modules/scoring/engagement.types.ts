@@ -1,0 +1,162 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { EngagementPhase } from '../../shared/vocabulary';
+import { Window } from '../../shared/window';
+import { PhaseWeights } from '../workspaces/workspace.types';
+import { EngagementStage } from './engagement-report';
+
+registerEnumType(EngagementStage, {
+  name: 'EngagementStage',
+  description: 'BROADCAST → INTERACTION → ENGAGEMENT (engagement-model.md §5).',
+});
+
+@ObjectType({ description: 'One explained part of a score: value = f(numerator, denominator).' })
+export class ScoreComponent {
+  @Field()
+  name!: string;
+
+  @Field(() => Float)
+  weight!: number;
+
+  @Field({ description: 'False when the denominator is 0: the component then counts nowhere.' })
+  applicable!: boolean;
+
+  @Field(() => Float, { nullable: true, description: 'In [0, 1]; null when not applicable.' })
+  value!: number | null;
+
+  @Field(() => Float)
+  numerator!: number;
+
+  @Field(() => Float)
+  denominator!: number;
+}
+
+@ObjectType()
+export class PhaseBreakdown {
+  @Field(() => EngagementPhase)
+  phase!: EngagementPhase;
+
+  @Field(() => Float, {
+    description: '0–100: 100 × Σ wᵢ·vᵢ / Σ wᵢ over the applicable components.',
+  })
+  score!: number;
+
+  @Field()
+  applicable!: boolean;
+
+  @Field(() => Float, { description: 'The phase weight this report used.' })
+  weight!: number;
+
+  @Field(() => Float, { description: 'weight × score; the contributions sum to the score.' })
+  contribution!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "This phase's share of all activities; null with none.",
+  })
+  activityShare!: number | null;
+
+  @Field(() => Float, { description: 'The share the model aims at: the phase weight.' })
+  targetShare!: number;
+
+  @Field(() => [ScoreComponent])
+  components!: ScoreComponent[];
+}
+
+@ObjectType({ description: 'First-response delays of answered feedback needing a response.' })
+export class ResponseTime {
+  @Field(() => Int)
+  respondedCount!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Minutes (negative delays count as 0), interpolated.',
+  })
+  medianMinutes!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Minutes, interpolated (percentile_cont).' })
+  p90Minutes!: number | null;
+}
+
+@ObjectType()
+export class EngagementReport {
+  @Field(() => ID)
+  brandId!: string;
+
+  @Field(() => ID, { nullable: true })
+  audienceId!: string | null;
+
+  @Field(() => Window)
+  window!: Window;
+
+  @Field(() => Float, { description: '0–100: Σ phase weight × phase score.' })
+  score!: number;
+
+  @Field(() => EngagementStage)
+  stage!: EngagementStage;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '100 when effort is spread as the weights say; null with no activities.',
+  })
+  mixAlignment!: number | null;
+
+  @Field(() => [PhaseBreakdown], { description: 'Always the four phases, in the enum order.' })
+  phases!: PhaseBreakdown[];
+
+  @Field(() => Int)
+  activityCount!: number;
+
+  @Field(() => Int)
+  feedbackCount!: number;
+
+  @Field()
+  algorithmVersion!: string;
+
+  @Field(() => PhaseWeights)
+  weights!: PhaseWeights;
+
+  @Field(() => ResponseTime)
+  responseTime!: ResponseTime;
+}
+
+@ObjectType()
+export class EngagementPoint {
+  @Field({ description: "The period's local start (midnight in the brand's time zone)." })
+  periodStart!: Date;
+
+  @Field(() => Window, { description: 'The part of the period inside the window.' })
+  window!: Window;
+
+  @Field(() => Float)
+  score!: number;
+
+  @Field(() => EngagementStage)
+  stage!: EngagementStage;
+
+  @Field(() => Float, { nullable: true })
+  mixAlignment!: number | null;
+
+  @Field(() => [PhaseBreakdown])
+  phases!: PhaseBreakdown[];
+
+  @Field(() => Int)
+  activityCount!: number;
+
+  @Field(() => Int)
+  feedbackCount!: number;
+}
+
+@InputType({ description: 'Four non-negative weights summing to 1.' })
+export class PhaseWeightsInput {
+  @Field(() => Float)
+  listening!: number;
+
+  @Field(() => Float)
+  processing!: number;
+
+  @Field(() => Float)
+  interacting!: number;
+
+  @Field(() => Float)
+  broadcasting!: number;
+}

@@ -1,0 +1,12 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum Granularity {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+}
+
+registerEnumType(Granularity, {
+  name: 'Granularity',
+  description: 'Local days, weeks starting Monday, calendar months.',
+});

@@ -24,14 +24,15 @@ import { listeningComponents } from '../../src/modules/scoring/phases/listening'
 import { processingComponents } from '../../src/modules/scoring/phases/processing';
 import { EngagementPhase as P } from '../../src/shared/vocabulary';
 
-const sums = (
-  over: Partial<EngagementSums> & { activities?: Partial<EngagementSums['activities']> } = {},
-): EngagementSums => {
+type SumsOverrides = Partial<Omit<EngagementSums, 'activities'>> & {
+  activities?: Partial<EngagementSums['activities']>;
+};
+const sums = (over: SumsOverrides = {}): EngagementSums => {
   const base = emptySums(1);
   return { ...base, ...over, activities: { ...base.activities, ...over.activities } };
 };
-const byName = (components: { name: string }[]) =>
-  Object.fromEntries(components.map((c) => [c.name, c]));
+const byName = (components: Component[]) =>
+  Object.fromEntries(components.map((c) => [c.name, c])) as Record<string, Component>;
 
 describe('helpers (engagement-model.md §3)', () => {
   it.each([

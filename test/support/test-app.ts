@@ -7,6 +7,7 @@ import { dataSourceOptions } from '../../src/db/data-source-options';
 import { ALL_SCOPES } from '../../src/modules/api-keys/api-key.service';
 import { createApp, type App } from '../../src/server/app';
 import type { ApiKeyScope } from '../../src/shared/vocabulary';
+import { StatementCounter } from './statement-counter';
 import { adminQuery, TEMPLATE_DB, urlForDatabase } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -27,6 +28,7 @@ export class TestApp {
   private constructor(
     readonly dataSource: DataSource,
     readonly app: App,
+    readonly statements: StatementCounter,
     private readonly database: string,
     private readonly adminUrl: string,
   ) {}
@@ -37,10 +39,15 @@ export class TestApp {
       throw new Error('RAPPORT_TEST_ADMIN_URL is unset: run the e2e tests through jest');
     const database = `rapport_test_${randomBytes(6).toString('hex')}`;
     await adminQuery(adminUrl, `CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DB}`);
-    const dataSource = new DataSource(dataSourceOptions(urlForDatabase(adminUrl, database), 20));
+    const statements = new StatementCounter();
+    const dataSource = new DataSource({
+      ...dataSourceOptions(urlForDatabase(adminUrl, database), 20),
+      logging: ['query'],
+      logger: statements,
+    });
     await dataSource.initialize();
     const app = await createApp(dataSource, { migrated: true });
-    return new TestApp(dataSource, app, database, adminUrl);
+    return new TestApp(dataSource, app, statements, database, adminUrl);
   }
 
   get http(): Express {
@@ -83,6 +90,17 @@ export class TestApp {
       throw new Error(`GraphQL error (HTTP ${res.status}): ${JSON.stringify(res.errors)}`);
     }
     return res.data as T;
+  }
+
+  /** How many SQL statements one GraphQL request sends (authentication included). */
+  async statementsFor(
+    key: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<number> {
+    const before = this.statements.count;
+    await this.ok(key, query, variables);
+    return this.statements.count - before;
   }
 
   /** Direct SQL, for assertions about what is (not) stored. */

@@ -46,7 +46,13 @@ export async function createApp(dataSource: DataSource, readiness: Readiness): P
         const caller = await services.apiKeys.authenticate(dataSource, secret);
         if (!caller) throw unauthenticated('Unknown or revoked API key');
         const uow = new UnitOfWork(dataSource, caller.workspaceId);
-        return { caller, uow, services, loaders: createLoaders(uow, services) };
+        return {
+          caller,
+          uow,
+          services,
+          loaders: createLoaders(uow, services),
+          requestTime: new Date(),
+        };
       },
     }),
   );

@@ -9,4 +9,6 @@ export interface RequestContext {
   readonly uow: UnitOfWork;
   readonly loaders: Loaders;
   readonly services: Services;
+  /** One "now" per request, so default windows agree across fields. */
+  readonly requestTime: Date;
 }

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { UnitOfWork } from '../db/unit-of-work';
 import type { AudienceEntity } from '../modules/audiences/audience.entity';
-import type { EngagementReport } from '../modules/scoring/engagement.types';
+import type { BrandSumsRow } from '../modules/scoring/engagement-read-model';
 import { NotFoundError } from '../shared/domain-error';
 import type { WindowInput } from '../shared/window';
 import type { Services } from './services';
@@ -9,23 +9,24 @@ import type { Services } from './services';
 /** Per-request batching for nested fields: one query per field per request, not per parent. */
 export function createLoaders(uow: UnitOfWork, services: Services) {
   const workspaceId = uow.workspaceId;
-  const engagementLoaders = new Map<string, DataLoader<string, EngagementReport>>();
+  const sumsLoaders = new Map<string, DataLoader<string, BrandSumsRow>>();
   return {
-    /** One loader per (window, audience): Brand.engagement on a list is one statement. */
-    engagement(
-      window: WindowInput,
-      audienceId: string | null,
-    ): DataLoader<string, EngagementReport> {
+    /**
+     * Window sums per brand, one loader per (window, audience): Brand.engagement
+     * and Brand.classification on a list share one statement.
+     */
+    brandSums(window: WindowInput, audienceId: string | null): DataLoader<string, BrandSumsRow> {
       const key = `${window.from.toISOString()}/${window.to.toISOString()}/${audienceId ?? ''}`;
-      let loader = engagementLoaders.get(key);
+      let loader = sumsLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader<string, EngagementReport>(async (brandIds) => {
-          const reports = await uow.read((m) =>
-            services.engagement.reports(m, workspaceId, brandIds, window, audienceId),
+        loader = new DataLoader<string, BrandSumsRow>(async (brandIds) => {
+          const rows = await uow.read((m) =>
+            services.engagement.sums(m, workspaceId, brandIds, window, audienceId),
           );
-          return brandIds.map((id) => reports.get(id) ?? new NotFoundError('Brand', id));
+          const byId = new Map(rows.map((row) => [row.id, row]));
+          return brandIds.map((id) => byId.get(id) ?? new NotFoundError('Brand', id));
         });
-        engagementLoaders.set(key, loader);
+        sumsLoaders.set(key, loader);
       }
       return loader;
     },

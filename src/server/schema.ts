@@ -12,6 +12,10 @@ import {
   EngagementResolver,
   WorkspaceWeightsResolver,
 } from '../modules/scoring/engagement.resolver';
+import {
+  BrandClassificationResolver,
+  ClassificationResolver,
+} from '../modules/classification/classification.resolver';
 import { ViewerResolver } from '../modules/workspaces/viewer.resolver';
 import { authChecker } from './auth-checker';
 
@@ -26,6 +30,8 @@ export const resolvers = [
   EngagementResolver,
   BrandEngagementResolver,
   WorkspaceWeightsResolver,
+  ClassificationResolver,
+  BrandClassificationResolver,
 ] as const;
 
 /** The schema as served; `schema.graphql` is printed from this. */

@@ -4,6 +4,7 @@ import { AudienceService } from '../modules/audiences/audience.service';
 import { BrandService } from '../modules/brands/brand.service';
 import { FeedbackService } from '../modules/feedback/feedback.service';
 import { IngestionService } from '../modules/ingestion/ingestion.service';
+import { ClassificationService } from '../modules/classification/classification.service';
 import { EngagementService } from '../modules/scoring/engagement.service';
 import { WorkspaceService } from '../modules/workspaces/workspace.service';
 
@@ -11,6 +12,7 @@ import { WorkspaceService } from '../modules/workspaces/workspace.service';
 export function createServices() {
   const workspaces = new WorkspaceService();
   const brands = new BrandService();
+  const engagement = new EngagementService(brands);
   return {
     workspaces,
     apiKeys: new ApiKeyService(workspaces),
@@ -19,7 +21,8 @@ export function createServices() {
     activities: new ActivityService(brands),
     feedback: new FeedbackService(brands),
     ingestion: new IngestionService(brands),
-    engagement: new EngagementService(brands),
+    engagement,
+    classification: new ClassificationService(brands, engagement),
   };
 }
 

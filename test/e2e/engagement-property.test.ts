@@ -269,7 +269,10 @@ function expectedReport(
   };
 }
 
-const REPORT = `query($b: ID!, $w: WindowInput!, $a: ID) { engagement(brandId: $b, window: $w, audienceId: $a) {
+const REPORT = `query($b: ID!, $w: WindowInput!, $a: ID) {
+  classification(brandId: $b, window: $w, audienceId: $a) {
+    model insufficientData confidence mixedMotive direction symmetry promotion scores { score } }
+  engagement(brandId: $b, window: $w, audienceId: $a) {
   score stage mixAlignment activityCount feedbackCount responseTime { respondedCount medianMinutes p90Minutes }
   phases { phase score activityShare contribution components { name weight applicable value numerator denominator } } } }`;
 
@@ -290,7 +293,7 @@ const close = (actual: number | null, expected: number | null, what: string) => 
     throw new Error(`${what}: API ${actual}, specification ${expected} (seed ${SEED})`);
 };
 
-describe(`engagement equals the specification on random histories (seed ${SEED})`, () => {
+describe(`engagement and classification equal the specification on random histories (seed ${SEED})`, () => {
   it.each([0, 1, 2])('history %i', async (n) => {
     const r = seededRandom(SEED + n);
     const zone = r.pick([

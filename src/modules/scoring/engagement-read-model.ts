@@ -10,10 +10,12 @@ export interface Window {
 
 /** Whether the audience filter ($5) names an audience of brand b (true without a filter). */
 const AUDIENCE_FOUND = `($5::uuid IS NULL OR EXISTS (
-  SELECT 1 FROM audiences au WHERE au.brand_id = b.id AND au.id = $5::uuid)) AS audience_found`;
+  SELECT 1 FROM audiences au WHERE au.brand_id = b.id AND au.id = $5::uuid)) AS audience_found,
+  $5::uuid AS audience_id`;
 
 export interface BrandSumsRow extends SumsRow {
   audience_found: boolean;
+  audience_id: string | null;
   id: string;
   workspace_id: string;
   name: string;

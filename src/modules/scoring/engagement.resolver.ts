@@ -79,13 +79,14 @@ export class BrandEngagementResolver {
   @FieldResolver(() => EngagementReport, {
     description: 'Batched across a list of brands: one statement per list.',
   })
-  engagement(
+  async engagement(
     @Root() brand: Brand,
     @Arg('window', () => WindowInput) window: WindowInput,
     @Ctx() ctx: RequestContext,
     @Arg('audienceId', () => ID, { nullable: true }) audienceId?: string,
   ): Promise<EngagementReport> {
-    return ctx.loaders.engagement(window, audienceId ?? null).load(brand.id);
+    const row = await ctx.loaders.brandSums(window, audienceId ?? null).load(brand.id);
+    return ctx.services.engagement.reportFromRow(row, window);
   }
 }
 

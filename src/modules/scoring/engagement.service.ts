@@ -38,7 +38,7 @@ export class EngagementService {
     return report;
   }
 
-  /** Reports of several brands in one statement (Brand.engagement on a list). */
+  /** Reports of several brands in one statement. */
   async reports(
     m: EntityManager,
     workspaceId: string,
@@ -46,12 +46,29 @@ export class EngagementService {
     window: ReportWindow,
     audienceId: string | null | undefined,
   ): Promise<Map<string, EngagementReport>> {
+    const rows = await this.sums(m, workspaceId, brandIds, window, audienceId);
+    return new Map(rows.map((row) => [row.id, this.reportFromRow(row, window)]));
+  }
+
+  /**
+   * The window sums of several brands (null: all of the workspace) in one
+   * statement, shared by engagement and classification. Checks the window
+   * (≤ 3,660 days) and that the audience filter names an audience of each brand.
+   */
+  async sums(
+    m: EntityManager,
+    workspaceId: string,
+    brandIds: readonly string[] | null,
+    window: ReportWindow,
+    audienceId: string | null | undefined,
+  ): Promise<BrandSumsRow[]> {
     assertReportWindow(window);
-    const audience = this.audienceFilter(audienceId);
-    const ids = brandIds.filter(isUuid);
-    if (ids.length === 0) return new Map();
+    const audience = audienceFilter(audienceId);
+    const ids = brandIds === null ? null : brandIds.filter(isUuid);
+    if (ids !== null && ids.length === 0) return [];
     const rows = await this.readModel.brandSums(m, workspaceId, ids, window, audience);
-    return new Map(rows.map((row) => [row.id, this.toReport(row, window, audience)]));
+    if (rows.some((row) => !row.audience_found)) throw new NotFoundError('Audience', audience!);
+    return rows;
   }
 
   async series(
@@ -62,7 +79,7 @@ export class EngagementService {
     granularity: Granularity,
     audienceId: string | null | undefined,
   ): Promise<EngagementPoint[]> {
-    const audience = this.audienceFilter(audienceId);
+    const audience = audienceFilter(audienceId);
     const brand = await this.brands.require(m, workspaceId, brandId);
     assertSeriesWindow(window, brand.timezone, granularity);
     const rows = await this.readModel.periodSums(
@@ -96,12 +113,12 @@ export class EngagementService {
     after: string | null | undefined,
   ): Promise<Connection<BrandEntity>> {
     assertReportWindow(window);
-    const rows = await this.readModel.brandSums(m, workspaceId, null, window, null);
+    const rows = await this.sums(m, workspaceId, null, window, null);
     const sign = descending ? -1 : 1;
     const compare = (a: RankKey, b: RankKey) =>
       sign * (a.score - b.score) || sign * a.id.localeCompare(b.id);
     const ranked = rows
-      .map((row) => ({ row, id: row.id, score: this.toReport(row, window, null).score }))
+      .map((row) => ({ row, id: row.id, score: this.reportFromRow(row, window).score }))
       .sort(compare);
     const cursor = decodeCursor(after, 2);
     const key = cursor ? { score: Number(cursor[0]), id: String(cursor[1]) } : null;
@@ -142,23 +159,12 @@ export class EngagementService {
     return toPhaseWeights(weightsFrom(workspace.phaseWeights));
   }
 
-  private audienceFilter(audienceId: string | null | undefined): string | null {
-    if (audienceId === null || audienceId === undefined) return null;
-    if (!isUuid(audienceId)) throw new NotFoundError('Audience', audienceId);
-    return audienceId;
-  }
-
-  private toReport(
-    row: BrandSumsRow,
-    window: ReportWindow,
-    audienceId: string | null,
-  ): EngagementReport {
-    if (!row.audience_found) throw new NotFoundError('Audience', audienceId!);
+  reportFromRow(row: BrandSumsRow, window: ReportWindow): EngagementReport {
     const weights = weightsFrom(row.phase_weights);
     const scores = scoreEngagement(sumsFromRow(row, weeksIn(window)), weights);
     return {
       brandId: row.id,
-      audienceId,
+      audienceId: row.audience_id,
       window: { from: window.from, to: window.to },
       ...scores,
       algorithmVersion: ALGORITHM_VERSION,
@@ -166,6 +172,13 @@ export class EngagementService {
       responseTime: responseTimeFromRow(row),
     };
   }
+}
+
+/** A valid audience id, or null for no filter; anything else names no audience. */
+export function audienceFilter(audienceId: string | null | undefined): string | null {
+  if (audienceId === null || audienceId === undefined) return null;
+  if (!isUuid(audienceId)) throw new NotFoundError('Audience', audienceId);
+  return audienceId;
 }
 
 interface RankKey {

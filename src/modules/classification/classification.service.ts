@@ -1,0 +1,114 @@
+import type { EntityManager } from 'typeorm';
+import type { BrandService } from '../brands/brand.service';
+import { EngagementStage } from '../scoring/engagement-report';
+import { sumsFromRow } from '../scoring/engagement-row';
+import { EngagementReadModel, type BrandSumsRow } from '../scoring/engagement-read-model';
+import { audienceFilter, type EngagementService } from '../scoring/engagement.service';
+import { assertSeriesWindow, weeksIn, type ReportWindow } from '../scoring/engagement-window';
+import type { Granularity } from '../scoring/granularity';
+import { NotFoundError } from '../../shared/domain-error';
+import { classify, MODEL_ORDER } from './grunig-classifier';
+import type {
+  ClassificationPoint,
+  GrunigClassification,
+  WorkspaceOverview,
+} from './classification.types';
+
+/** Bumped whenever a classification formula changes. */
+export const CLASSIFICATION_VERSION = 'grunig-model/1.0';
+const DEFAULT_WINDOW_MS = 90 * 24 * 3_600_000;
+
+/** The window asked for, or the 90 × 24 hours ending now. */
+export function classificationWindow(
+  window: ReportWindow | null | undefined,
+  now = new Date(),
+): ReportWindow {
+  return window ?? { from: new Date(now.getTime() - DEFAULT_WINDOW_MS), to: now };
+}
+
+export class ClassificationService {
+  constructor(
+    private readonly brands: BrandService,
+    private readonly engagement: EngagementService,
+    private readonly readModel = new EngagementReadModel(),
+  ) {}
+
+  async classification(
+    m: EntityManager,
+    workspaceId: string,
+    brandId: string,
+    window: ReportWindow,
+    audienceId: string | null | undefined,
+  ): Promise<GrunigClassification> {
+    const [row] = await this.engagement.sums(m, workspaceId, [brandId], window, audienceId);
+    if (!row) throw new NotFoundError('Brand', brandId);
+    return this.fromRow(row, window);
+  }
+
+  fromRow(row: BrandSumsRow, window: ReportWindow): GrunigClassification {
+    return {
+      brandId: row.id,
+      audienceId: row.audience_id,
+      window: { from: window.from, to: window.to },
+      ...classify(sumsFromRow(row, weeksIn(window))),
+      algorithmVersion: CLASSIFICATION_VERSION,
+    };
+  }
+
+  async series(
+    m: EntityManager,
+    workspaceId: string,
+    brandId: string,
+    window: ReportWindow,
+    granularity: Granularity,
+    audienceId: string | null | undefined,
+  ): Promise<ClassificationPoint[]> {
+    const audience = audienceFilter(audienceId);
+    const brand = await this.brands.require(m, workspaceId, brandId);
+    assertSeriesWindow(window, brand.timezone, granularity);
+    const rows = await this.readModel.periodSums(
+      m,
+      workspaceId,
+      brand.id,
+      window,
+      granularity,
+      audience,
+    );
+    if (rows.length && !rows[0]!.audience_found) throw new NotFoundError('Audience', audience!);
+    return rows.map((row) => {
+      const from = new Date(Math.max(row.period_start.getTime(), window.from.getTime()));
+      return {
+        periodStart: row.period_start,
+        window: { from, to: new Date(from.getTime() + row.seconds * 1000) },
+        ...classify(sumsFromRow(row, row.seconds / 604_800)),
+      };
+    });
+  }
+
+  /** Brands per model and per stage, and the mean score, from one statement. */
+  async overview(
+    m: EntityManager,
+    workspaceId: string,
+    window: ReportWindow,
+  ): Promise<WorkspaceOverview> {
+    const rows = await this.engagement.sums(m, workspaceId, null, window, null);
+    const classifications = rows.map((row) => this.fromRow(row, window));
+    const reports = rows.map((row) => this.engagement.reportFromRow(row, window));
+    return {
+      window: { from: window.from, to: window.to },
+      brandCount: rows.length,
+      brandsByModel: MODEL_ORDER.map((model) => ({
+        model,
+        brands: classifications.filter((c) => c.model === model).length,
+      })),
+      insufficientData: classifications.filter((c) => c.insufficientData).length,
+      brandsByStage: Object.values(EngagementStage).map((stage) => ({
+        stage,
+        brands: reports.filter((r) => r.stage === stage).length,
+      })),
+      meanEngagementScore: reports.length
+        ? reports.reduce((s, r) => s + r.score, 0) / reports.length
+        : null,
+    };
+  }
+}

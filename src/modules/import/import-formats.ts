@@ -1,0 +1,10 @@
+import type { ImportEvent } from './import-item';
+import { ndjsonEvents } from './ndjson-mapper';
+import { playReviewEvents } from './play-reviews-mapper';
+import { twcsEvents } from './twcs-mapper';
+
+export const IMPORT_FORMATS: Record<string, (file: string) => AsyncIterable<ImportEvent>> = {
+  twcs: twcsEvents,
+  'play-reviews': playReviewEvents,
+  ndjson: ndjsonEvents,
+};

@@ -1,0 +1,261 @@
+import type { DataSource } from 'typeorm';
+import { UnitOfWork } from '../../db/unit-of-work';
+import { DomainError, type FieldProblem } from '../../shared/domain-error';
+import type { InteractionActivityInput } from '../activities/activity.types';
+import { AudienceEntity } from '../audiences/audience.entity';
+import { BrandEntity } from '../brands/brand.entity';
+import type { BrandService } from '../brands/brand.service';
+import type { AudienceService } from '../audiences/audience.service';
+import type { InteractionFeedbackInput } from '../feedback/feedback.types';
+import type { IngestionService } from '../ingestion/ingestion.service';
+import { MAX_BATCH_ITEMS } from '../ingestion/interaction-validation';
+import type { BrandRef, ImportEvent } from './import-item';
+
+type Item = Extract<ImportEvent, { type: 'activity' | 'feedback' }>;
+
+export interface RejectionReason {
+  reason: string;
+  count: number;
+  /** The first few lines with this reason. */
+  lines: number[];
+}
+
+export interface BrandImportSummary {
+  slug: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  reasons: RejectionReason[];
+}
+
+export interface ImportSummary {
+  items: number;
+  brands: BrandImportSummary[];
+  /** Lines that became no item of any brand. */
+  unmapped: { count: number; reasons: RejectionReason[] };
+  seconds: number;
+}
+
+export interface ImportProgress {
+  items: number;
+  rejected: number;
+  seconds: number;
+}
+
+interface BrandState {
+  summary: BrandImportSummary;
+  /** How to find (or create) the brand: the most complete reference seen. */
+  ref: BrandRef;
+  target?: Promise<{ brandId: string; audienceId: string | null } | null>;
+  buffer: Item[];
+  reasons: Map<string, RejectionReason>;
+}
+
+/**
+ * Feeds import events to the same ingestion code as recordInteractions, per
+ * brand in batches. A batch is atomic: when the service rejects some of its
+ * items, nothing of it is written, those items are reported (line, reason)
+ * and the rest is written without them.
+ */
+export class Importer {
+  private readonly brands = new Map<string, BrandState>();
+  private readonly unmapped = new Map<string, RejectionReason>();
+  private items = 0;
+  private rejected = 0;
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly services: {
+      brands: BrandService;
+      audiences: AudienceService;
+      ingestion: IngestionService;
+    },
+    private readonly workspaceId: string,
+    private readonly options: { batchSize?: number; onProgress?: (p: ImportProgress) => void } = {},
+  ) {}
+
+  async run(events: AsyncIterable<ImportEvent>): Promise<ImportSummary> {
+    const batchSize = Math.min(MAX_BATCH_ITEMS, this.options.batchSize ?? MAX_BATCH_ITEMS);
+    for await (const event of events) {
+      this.items++;
+      if (event.type === 'rejected') {
+        if (event.brandSlug === null) note(this.unmapped, event.reason, event.line);
+        else this.reject(this.state({ slug: event.brandSlug }), event.line, event.reason);
+        continue;
+      }
+      const state = this.state(event.brand);
+      state.buffer.push(event);
+      if (state.buffer.length >= batchSize) await this.flush(state);
+    }
+    for (const state of this.brands.values()) await this.flush(state);
+    this.progress();
+    return {
+      items: this.items,
+      brands: [...this.brands.values()]
+        .map((s) => ({ ...s.summary, reasons: sorted(s.reasons) }))
+        .sort((a, b) => a.slug.localeCompare(b.slug)),
+      unmapped: {
+        count: [...this.unmapped.values()].reduce((n, r) => n + r.count, 0),
+        reasons: sorted(this.unmapped),
+      },
+      seconds: (Date.now() - this.started) / 1000,
+    };
+  }
+
+  private state(ref: BrandRef): BrandState {
+    let state = this.brands.get(ref.slug);
+    if (!state) {
+      state = {
+        summary: {
+          slug: ref.slug,
+          inserted: 0,
+          updated: 0,
+          unchanged: 0,
+          rejected: 0,
+          reasons: [],
+        },
+        ref,
+        buffer: [],
+        reasons: new Map(),
+      };
+      this.brands.set(ref.slug, state);
+    } else if (!state.ref.create && ref.create) {
+      state.ref = ref;
+    }
+    return state;
+  }
+
+  /** The brand (created when the reference says how) and its import audience. */
+  private async resolve(
+    ref: BrandRef,
+  ): Promise<{ brandId: string; audienceId: string | null } | null> {
+    const uow = new UnitOfWork(this.dataSource, this.workspaceId);
+    try {
+      return await uow.write(async (m) => {
+        let brand = await m.findOneBy(BrandEntity, {
+          workspaceId: this.workspaceId,
+          slug: ref.slug,
+        });
+        if (!brand && !ref.create) return null;
+        brand ??= await this.services.brands.create(m, this.workspaceId, {
+          name: ref.create!.name,
+          slug: ref.slug,
+          timezone: ref.create!.timezone,
+        });
+        if (!ref.audience) return { brandId: brand.id, audienceId: null };
+        const audience =
+          (await m.findOneBy(AudienceEntity, { brandId: brand.id, name: ref.audience.name })) ??
+          (await this.services.audiences.create(m, this.workspaceId, {
+            brandId: brand.id,
+            name: ref.audience.name,
+            channel: ref.audience.channel,
+          }));
+        return { brandId: brand.id, audienceId: audience.id };
+      });
+    } finally {
+      await uow.close();
+    }
+  }
+
+  private async flush(state: BrandState): Promise<void> {
+    let items = state.buffer;
+    state.buffer = [];
+    if (items.length === 0) return;
+    state.target ??= this.resolve(state.ref);
+    const target = await state.target;
+    if (!target) {
+      for (const item of items)
+        this.reject(
+          state,
+          item.line,
+          `no brand with the slug "${state.summary.slug}" in this workspace`,
+        );
+      return;
+    }
+    while (items.length) {
+      const activities = items.filter(
+        (i): i is Extract<Item, { type: 'activity' }> => i.type === 'activity',
+      );
+      const feedback = items.filter(
+        (i): i is Extract<Item, { type: 'feedback' }> => i.type === 'feedback',
+      );
+      const withAudience = <T extends InteractionActivityInput | InteractionFeedbackInput>(
+        input: T,
+      ): T =>
+        input.audienceId == null && target.audienceId
+          ? { ...input, audienceId: target.audienceId }
+          : input;
+      const uow = new UnitOfWork(this.dataSource, this.workspaceId);
+      try {
+        const result = await uow.write((m) =>
+          this.services.ingestion.record(
+            m,
+            this.workspaceId,
+            target.brandId,
+            activities.map((a) => withAudience(a.input)),
+            feedback.map((f) => withAudience(f.input)),
+          ),
+        );
+        state.summary.inserted += result.inserted;
+        state.summary.updated += result.updated;
+        state.summary.unchanged += result.unchanged;
+        break;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const bad = this.offending(error, activities, feedback);
+        if (bad.size === 0) {
+          for (const item of items) this.reject(state, item.line, error.message);
+          break;
+        }
+        for (const [item, reason] of bad) this.reject(state, item.line, reason);
+        items = items.filter((i) => !bad.has(i));
+      } finally {
+        await uow.close();
+      }
+    }
+    this.progress();
+  }
+
+  /** The items a domain error names (by list and index), with their reasons. */
+  private offending(error: DomainError, activities: Item[], feedback: Item[]): Map<Item, string> {
+    const problems = (error.details.problems ?? []) as FieldProblem[];
+    const bad = new Map<Item, string>();
+    for (const p of problems) {
+      const list = p.field.startsWith('activities[')
+        ? activities
+        : p.field.startsWith('feedback[')
+          ? feedback
+          : null;
+      const item = list && p.index !== undefined ? list[p.index] : undefined;
+      if (item) bad.set(item, `${p.field.replace(/^\w+\[\d+\]\./, '')}: ${p.reason}`);
+    }
+    return bad;
+  }
+
+  private reject(state: BrandState, line: number, reason: string): void {
+    state.summary.rejected++;
+    this.rejected++;
+    note(state.reasons, reason, line);
+  }
+
+  private progress(): void {
+    this.options.onProgress?.({
+      items: this.items,
+      rejected: this.rejected,
+      seconds: (Date.now() - this.started) / 1000,
+    });
+  }
+}
+
+function note(reasons: Map<string, RejectionReason>, reason: string, line: number): void {
+  const entry = reasons.get(reason) ?? { reason, count: 0, lines: [] };
+  entry.count++;
+  if (entry.lines.length < 5) entry.lines.push(line);
+  reasons.set(reason, entry);
+}
+
+function sorted(reasons: Map<string, RejectionReason>): RejectionReason[] {
+  return [...reasons.values()].sort((a, b) => b.count - a.count);
+}

@@ -22,7 +22,7 @@ export function createServices() {
     feedback: new FeedbackService(brands),
     ingestion: new IngestionService(brands),
     engagement,
-    classification: new ClassificationService(brands, engagement),
+    classification: new ClassificationService(engagement),
   };
 }
 

@@ -1,10 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { BrandService } from '../brands/brand.service';
 import { EngagementStage } from '../scoring/engagement-report';
 import { sumsFromRow } from '../scoring/engagement-row';
-import { EngagementReadModel, type BrandSumsRow } from '../scoring/engagement-read-model';
-import { audienceFilter, type EngagementService } from '../scoring/engagement.service';
-import { assertSeriesWindow, weeksIn, type ReportWindow } from '../scoring/engagement-window';
+import type { BrandSumsRow } from '../scoring/engagement-read-model';
+import type { EngagementService } from '../scoring/engagement.service';
+import { weeksIn, type ReportWindow } from '../scoring/engagement-window';
 import type { Granularity } from '../scoring/granularity';
 import { NotFoundError } from '../../shared/domain-error';
 import { classify, MODEL_ORDER } from './grunig-classifier';
@@ -27,11 +26,7 @@ export function classificationWindow(
 }
 
 export class ClassificationService {
-  constructor(
-    private readonly brands: BrandService,
-    private readonly engagement: EngagementService,
-    private readonly readModel = new EngagementReadModel(),
-  ) {}
+  constructor(private readonly engagement: EngagementService) {}
 
   async classification(
     m: EntityManager,
@@ -63,26 +58,19 @@ export class ClassificationService {
     granularity: Granularity,
     audienceId: string | null | undefined,
   ): Promise<ClassificationPoint[]> {
-    const audience = audienceFilter(audienceId);
-    const brand = await this.brands.require(m, workspaceId, brandId);
-    assertSeriesWindow(window, brand.timezone, granularity);
-    const rows = await this.readModel.periodSums(
+    const periods = await this.engagement.periodSums(
       m,
       workspaceId,
-      brand.id,
+      brandId,
       window,
       granularity,
-      audience,
+      audienceId,
     );
-    if (rows.length && !rows[0]!.audience_found) throw new NotFoundError('Audience', audience!);
-    return rows.map((row) => {
-      const from = new Date(Math.max(row.period_start.getTime(), window.from.getTime()));
-      return {
-        periodStart: row.period_start,
-        window: { from, to: new Date(from.getTime() + row.seconds * 1000) },
-        ...classify(sumsFromRow(row, row.seconds / 604_800)),
-      };
-    });
+    return periods.map(({ periodStart, window: part, sums }) => ({
+      periodStart,
+      window: part,
+      ...classify(sums),
+    }));
   }
 
   /** Brands per model and per stage, and the mean score, from one statement. */

@@ -7,6 +7,7 @@ import type { BrandEntity } from '../brands/brand.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import type { PhaseWeights } from '../workspaces/workspace.types';
 import { ALGORITHM_VERSION, scoreEngagement } from './engagement-report';
+import type { EngagementSums } from './engagement-sums';
 import { responseTimeFromRow, sumsFromRow } from './engagement-row';
 import { EngagementReadModel, type BrandSumsRow } from './engagement-read-model';
 import type { EngagementPoint, EngagementReport, PhaseWeightsInput } from './engagement.types';
@@ -79,6 +80,26 @@ export class EngagementService {
     granularity: Granularity,
     audienceId: string | null | undefined,
   ): Promise<EngagementPoint[]> {
+    const periods = await this.periodSums(m, workspaceId, brandId, window, granularity, audienceId);
+    return periods.map(({ periodStart, window: part, sums, weights }) => ({
+      periodStart,
+      window: part,
+      ...scoreEngagement(sums, weights),
+    }));
+  }
+
+  /**
+   * The sums of each period of a series (shared by engagement and
+   * classification series): checks the window (≤ 1,000 periods) and the audience.
+   */
+  async periodSums(
+    m: EntityManager,
+    workspaceId: string,
+    brandId: string,
+    window: ReportWindow,
+    granularity: Granularity,
+    audienceId: string | null | undefined,
+  ): Promise<PeriodSums[]> {
     const audience = audienceFilter(audienceId);
     const brand = await this.brands.require(m, workspaceId, brandId);
     assertSeriesWindow(window, brand.timezone, granularity);
@@ -92,13 +113,12 @@ export class EngagementService {
     );
     if (rows.length && !rows[0]!.audience_found) throw new NotFoundError('Audience', audience!);
     return rows.map((row) => {
-      const weeks = row.seconds / 604_800;
-      const scores = scoreEngagement(sumsFromRow(row, weeks), weightsFrom(row.phase_weights));
       const from = new Date(Math.max(row.period_start.getTime(), window.from.getTime()));
       return {
         periodStart: row.period_start,
         window: { from, to: new Date(from.getTime() + row.seconds * 1000) },
-        ...scores,
+        sums: sumsFromRow(row, row.seconds / 604_800),
+        weights: weightsFrom(row.phase_weights),
       };
     });
   }
@@ -179,6 +199,14 @@ export function audienceFilter(audienceId: string | null | undefined): string | 
   if (audienceId === null || audienceId === undefined) return null;
   if (!isUuid(audienceId)) throw new NotFoundError('Audience', audienceId);
   return audienceId;
+}
+
+export interface PeriodSums {
+  periodStart: Date;
+  /** The part of the period inside the window. */
+  window: ReportWindow;
+  sums: EngagementSums;
+  weights: PhaseWeightMap;
 }
 
 interface RankKey {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -16,7 +16,14 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
-const SHARED = path.join(__dirname, '..', '..', '..', 'shared', 'data');
+/** The shared datasets sit beside the clone (../shared/data), as in CI. */
+const SHARED =
+  process.env.SHARED_DATA_DIR ?? path.join(__dirname, '..', '..', '..', 'shared', 'data');
+if (!existsSync(SHARED)) {
+  throw new Error(
+    `the shared datasets are not at ${SHARED}: clone beside ../shared or set SHARED_DATA_DIR`,
+  );
+}
 
 async function importFile(
   workspace: string,

@@ -7,6 +7,7 @@ import { UnitOfWork } from '../db/unit-of-work';
 import type { RequestContext } from './context';
 import { bearerToken, unauthenticated } from './auth';
 import { formatError } from './errors';
+import { jsonClientsGet200 } from './http-status';
 import { healthRoutes, type Readiness } from './health';
 import { createLoaders } from './loaders';
 import { createSchema } from './schema';
@@ -29,7 +30,10 @@ export async function createApp(dataSource: DataSource, readiness: Readiness): P
     includeStacktraceInErrorResponses: false,
     introspection: true,
     stopOnTerminationSignals: false, // shutdown is ours: see main.ts
-    plugins: [ApolloServerPluginLandingPageDisabled(), closeUnitOfWork],
+    plugins: [ApolloServerPluginLandingPageDisabled(), closeUnitOfWork, jsonClientsGet200],
+    // Every request must carry a bearer key (never a cookie), so a forged cross-site
+    // request cannot act for a user: Apollo's CSRF guard would only block plain GETs.
+    csrfPrevention: false,
   });
   await apollo.start();
 

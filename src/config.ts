@@ -10,7 +10,31 @@ export interface Config {
   readonly production: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   readonly dbPoolSize: number;
+  readonly http: HttpOptions;
 }
+
+/** What the HTTP layer enforces (see SECURITY.md). */
+export interface HttpOptions {
+  /** Origins allowed by CORS; none by default, '*' for any. */
+  readonly corsOrigins: readonly string[];
+  readonly maxBodyBytes: number;
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxCost: number;
+  /** Rate limit per API key: a bucket of cost points, refilled per second. */
+  readonly rateLimitPoints: number;
+  readonly rateLimitRefillPerSecond: number;
+}
+
+export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
+  corsOrigins: [],
+  maxBodyBytes: 5 * 1024 * 1024,
+  maxDepth: 12,
+  maxAliases: 30,
+  maxCost: 25_000,
+  rateLimitPoints: 50_000,
+  rateLimitRefillPerSecond: 2_500,
+};
 
 export class ConfigError extends Error {}
 
@@ -52,5 +76,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     logLevel: logLevel as Config['logLevel'],
     dbPoolSize: intVar(env, 'DB_POOL_SIZE', 10, 1, 200),
+    http: {
+      corsOrigins: (optional(env, 'CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+      maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', DEFAULT_HTTP_OPTIONS.maxBodyBytes, 1024, 100 * 1024 * 1024),
+      maxDepth: intVar(env, 'MAX_QUERY_DEPTH', DEFAULT_HTTP_OPTIONS.maxDepth, 2, 100),
+      maxAliases: intVar(env, 'MAX_QUERY_ALIASES', DEFAULT_HTTP_OPTIONS.maxAliases, 0, 1000),
+      maxCost: intVar(env, 'MAX_QUERY_COST', DEFAULT_HTTP_OPTIONS.maxCost, 1, 10_000_000),
+      rateLimitPoints: intVar(env, 'RATE_LIMIT_POINTS', DEFAULT_HTTP_OPTIONS.rateLimitPoints, 1, 100_000_000),
+      rateLimitRefillPerSecond: intVar(env, 'RATE_LIMIT_REFILL_PER_SECOND', DEFAULT_HTTP_OPTIONS.rateLimitRefillPerSecond, 1, 10_000_000),
+    },
   };
 }

@@ -6,7 +6,11 @@ import type { DataSource } from 'typeorm';
 import { UnitOfWork } from '../db/unit-of-work';
 import type { RequestContext } from './context';
 import { bearerToken, unauthenticated } from './auth';
+import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../config';
 import { formatError } from './errors';
+import { bodyErrors, cors, requestId } from './http-middleware';
+import { limitsPlugin } from './limits/limits-plugin';
+import { RateLimiter } from './limits/rate-limiter';
 import { jsonClientsGet200 } from './http-status';
 import { healthRoutes, type Readiness } from './health';
 import { createLoaders } from './loaders';
@@ -19,18 +23,26 @@ export interface App {
   stop(): Promise<void>;
 }
 
-const MAX_BODY = '5mb';
-
-/** Express + Apollo: routes, authentication and the per-request unit of work. */
-export async function createApp(dataSource: DataSource, readiness: Readiness): Promise<App> {
+/** Express + Apollo: routes, authentication, limits and the per-request unit of work. */
+export async function createApp(
+  dataSource: DataSource,
+  readiness: Readiness,
+  options: HttpOptions = DEFAULT_HTTP_OPTIONS,
+): Promise<App> {
   const services = createServices();
+  const rateLimiter = new RateLimiter(options.rateLimitPoints, options.rateLimitRefillPerSecond);
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
     stopOnTerminationSignals: false, // shutdown is ours: see main.ts
-    plugins: [ApolloServerPluginLandingPageDisabled(), closeUnitOfWork, jsonClientsGet200],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      closeUnitOfWork,
+      limitsPlugin(options, rateLimiter),
+      jsonClientsGet200,
+    ],
     // Every request must carry a bearer key (never a cookie), so a forged cross-site
     // request cannot act for a user: Apollo's CSRF guard would only block plain GETs.
     csrfPrevention: false,
@@ -39,10 +51,12 @@ export async function createApp(dataSource: DataSource, readiness: Readiness): P
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestId);
+  app.use(cors(options.corsOrigins));
   app.use(healthRoutes(dataSource, readiness));
   app.use(
     '/graphql',
-    express.json({ limit: MAX_BODY }),
+    express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<RequestContext> => {
         const secret = bearerToken(req.headers);
@@ -60,6 +74,7 @@ export async function createApp(dataSource: DataSource, readiness: Readiness): P
       },
     }),
   );
+  app.use(bodyErrors);
   return { express: app, services, stop: () => apollo.stop() };
 }
 

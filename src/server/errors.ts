@@ -43,8 +43,13 @@ export function formatError(
       extensions: { code: 'CONFLICT', retryable: true },
     };
   }
-  // Apollo has already classified parse, validation and variable errors: they are safe to show.
+  // Limits and rate limiting (limits-plugin.ts): their details help the caller.
   const code = String(formatted.extensions?.code ?? '');
+  if (code === 'QUERY_TOO_COMPLEX' || code === 'RATE_LIMITED') {
+    const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { message: formatted.message, locations: formatted.locations, extensions };
+  }
+  // Apollo has already classified parse, validation and variable errors: they are safe to show.
   const callerCode = CALLER_CODES[code];
   if (callerCode) {
     return {

@@ -21,7 +21,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   try {
     await runMigrations(database.dataSource);
     readiness.migrated = true;
-    app = await createApp(database.dataSource, readiness);
+    app = await createApp(database.dataSource, readiness, config.http);
     await bootstrapKeys(database.dataSource, app.services.apiKeys, {
       bootstrapApiKey: config.bootstrapApiKey,
       embedded: config.databaseUrl === undefined,

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../../src/config';
 import { dataSourceOptions } from '../../src/db/data-source-options';
 import { ALL_SCOPES } from '../../src/modules/api-keys/api-key.service';
 import { createApp, type App } from '../../src/server/app';
@@ -33,7 +34,7 @@ export class TestApp {
     private readonly adminUrl: string,
   ) {}
 
-  static async start(): Promise<TestApp> {
+  static async start(options: Partial<HttpOptions> = {}): Promise<TestApp> {
     const adminUrl = process.env.RAPPORT_TEST_ADMIN_URL;
     if (!adminUrl)
       throw new Error('RAPPORT_TEST_ADMIN_URL is unset: run the e2e tests through jest');
@@ -46,7 +47,11 @@ export class TestApp {
       logger: statements,
     });
     await dataSource.initialize();
-    const app = await createApp(dataSource, { migrated: true });
+    const app = await createApp(
+      dataSource,
+      { migrated: true },
+      { ...DEFAULT_HTTP_OPTIONS, ...options },
+    );
     return new TestApp(dataSource, app, statements, database, adminUrl);
   }
 

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { logger } from '../shared/logger';
+import { requestStore } from '../shared/request-context';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Accepts a sane `X-Request-Id` or makes one; echoes it and puts it in every log line of the request. */
+export const requestId: RequestHandler = (req, res, next) => {
+  const given = req.get('x-request-id');
+  const id = given && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', id);
+  requestStore.run({ requestId: id }, next);
+};
+
+/** CORS for the configured origins only (none by default): browsers elsewhere get no CORS headers. */
+export function cors(allowedOrigins: readonly string[]): RequestHandler {
+  const allowAll = allowedOrigins.includes('*');
+  return (req, res, next) => {
+    const origin = req.get('origin');
+    if (origin && (allowAll || allowedOrigins.includes(origin))) {
+      res.setHeader('access-control-allow-origin', allowAll ? '*' : origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-expose-headers', 'x-request-id, retry-after');
+      if (req.method === 'OPTIONS') {
+        res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+        res.setHeader('access-control-allow-headers', 'authorization, content-type, x-request-id');
+        res.setHeader('access-control-max-age', '600');
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  };
+}
+
+/** Body-parser failures as GraphQL errors with a code (never Express's HTML page). */
+export const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+  const status = (error as { status?: number }).status;
+  const type = (error as { type?: string }).type;
+  if (type === 'entity.too.large' || status === 413) {
+    res.status(413).json({
+      errors: [{ message: 'The request body is too large', extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'bodySize' } }],
+    });
+    return;
+  }
+  if (type === 'entity.parse.failed' || (status !== undefined && status >= 400 && status < 500)) {
+    res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
+    return;
+  }
+  logger.error('unhandled HTTP error', { error: String(error) });
+  if (res.headersSent) return next(error);
+  res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+};

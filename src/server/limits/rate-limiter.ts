@@ -1,0 +1,27 @@
+/**
+ * A bucket of cost points per API key, refilled continuously. In-process: with
+ * several server processes each keeps its own buckets (see SECURITY.md).
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { points: number; at: number }>();
+
+  constructor(
+    readonly capacity: number,
+    readonly refillPerSecond: number,
+  ) {}
+
+  /** Takes `cost` points if the bucket has them; otherwise says when it will. */
+  take(key: string, cost: number, now = Date.now()): { ok: boolean; remaining: number; retryAfterSeconds: number } {
+    const bucket = this.buckets.get(key) ?? { points: this.capacity, at: now };
+    bucket.points = Math.min(this.capacity, bucket.points + ((now - bucket.at) / 1000) * this.refillPerSecond);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (cost > this.capacity) return { ok: false, remaining: Math.floor(bucket.points), retryAfterSeconds: 0 };
+    if (bucket.points >= cost) {
+      bucket.points -= cost;
+      return { ok: true, remaining: Math.floor(bucket.points), retryAfterSeconds: 0 };
+    }
+    const retryAfterSeconds = Math.ceil((cost - bucket.points) / this.refillPerSecond);
+    return { ok: false, remaining: Math.floor(bucket.points), retryAfterSeconds };
+  }
+}

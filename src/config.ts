@@ -77,13 +77,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel as Config['logLevel'],
     dbPoolSize: intVar(env, 'DB_POOL_SIZE', 10, 1, 200),
     http: {
-      corsOrigins: (optional(env, 'CORS_ORIGINS') ?? '').split(',').map((o) => o.trim()).filter(Boolean),
-      maxBodyBytes: intVar(env, 'MAX_BODY_BYTES', DEFAULT_HTTP_OPTIONS.maxBodyBytes, 1024, 100 * 1024 * 1024),
+      corsOrigins: (optional(env, 'CORS_ORIGINS') ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+      maxBodyBytes: intVar(
+        env,
+        'MAX_BODY_BYTES',
+        DEFAULT_HTTP_OPTIONS.maxBodyBytes,
+        1024,
+        100 * 1024 * 1024,
+      ),
       maxDepth: intVar(env, 'MAX_QUERY_DEPTH', DEFAULT_HTTP_OPTIONS.maxDepth, 2, 100),
       maxAliases: intVar(env, 'MAX_QUERY_ALIASES', DEFAULT_HTTP_OPTIONS.maxAliases, 0, 1000),
       maxCost: intVar(env, 'MAX_QUERY_COST', DEFAULT_HTTP_OPTIONS.maxCost, 1, 10_000_000),
-      rateLimitPoints: intVar(env, 'RATE_LIMIT_POINTS', DEFAULT_HTTP_OPTIONS.rateLimitPoints, 1, 100_000_000),
-      rateLimitRefillPerSecond: intVar(env, 'RATE_LIMIT_REFILL_PER_SECOND', DEFAULT_HTTP_OPTIONS.rateLimitRefillPerSecond, 1, 10_000_000),
+      rateLimitPoints: intVar(
+        env,
+        'RATE_LIMIT_POINTS',
+        DEFAULT_HTTP_OPTIONS.rateLimitPoints,
+        1,
+        100_000_000,
+      ),
+      rateLimitRefillPerSecond: intVar(
+        env,
+        'RATE_LIMIT_REFILL_PER_SECOND',
+        DEFAULT_HTTP_OPTIONS.rateLimitRefillPerSecond,
+        1,
+        10_000_000,
+      ),
     },
   };
 }

@@ -12,7 +12,13 @@ export function setLogLevel(level: Level): void {
 function write(level: Level, message: string, fields?: Record<string, unknown>): void {
   if (order[level] < order[threshold]) return;
   const requestId = currentRequestId();
-  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...(requestId ? { requestId } : {}), ...fields });
+  const line = JSON.stringify({
+    time: new Date().toISOString(),
+    level,
+    message,
+    ...(requestId ? { requestId } : {}),
+    ...fields,
+  });
   (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
 }
 

@@ -194,3 +194,65 @@ describe('the feedback connection', () => {
     expect(data.activities.nodes[0].inReplyToFeedbackId).not.toBeNull();
   });
 });
+
+describe('eraseAuthor', () => {
+  it("removes a person's texts and references in the workspace only, keeping every number", async () => {
+    const brandId = await createBrand(t, key);
+    await record(
+      t,
+      key,
+      brandId,
+      [{ kind: 'REPLY', occurredAt: at(2), inReplyToFeedbackExternalId: 'p1' }],
+      [
+        {
+          kind: 'COMPLAINT',
+          receivedAt: at(1),
+          authorRef: 'user-42',
+          text: 'my address is …',
+          externalId: 'p1',
+        },
+        { kind: 'QUESTION', receivedAt: at(1), authorRef: 'user-42', text: 'and my phone …' },
+        { kind: 'PRAISE', receivedAt: at(1), authorRef: 'user-7', text: 'great' },
+      ],
+    );
+    const other = await t.key('elsewhere');
+    const otherBrand = await createBrand(t, other);
+    await record(
+      t,
+      other,
+      otherBrand,
+      [],
+      [{ kind: 'COMMENT', receivedAt: at(1), authorRef: 'user-42', text: 'kept' }],
+    );
+    const REPORT =
+      'query($b: ID!) { engagement(brandId: $b, window: { from: "2024-03-01T00:00:00Z", to: "2024-03-02T00:00:00Z" }) { score feedbackCount phases { components { numerator denominator } } } }';
+    const before = await t.ok(key, REPORT, { b: brandId });
+
+    const writer = await t.key('acme', ['READ', 'WRITE'] as never);
+    expect(
+      (await t.gql(writer, 'mutation { eraseAuthor(authorRef: "user-42") { erasedFeedback } }'))
+        .errors?.[0]?.extensions?.code,
+    ).toBe('FORBIDDEN');
+    const erased = await t.ok(
+      key,
+      'mutation { eraseAuthor(authorRef: "user-42") { erasedFeedback } }',
+    );
+    expect(erased.eraseAuthor.erasedFeedback).toBe(2);
+
+    const rows = await t.sql<{ kind: string; author_ref: string | null; text: string | null }>(
+      'SELECT kind, author_ref, text FROM feedback WHERE brand_id = $1 ORDER BY kind',
+      [brandId],
+    );
+    expect(rows).toEqual([
+      { kind: 'QUESTION', author_ref: null, text: null },
+      { kind: 'COMPLAINT', author_ref: null, text: null },
+      { kind: 'PRAISE', author_ref: 'user-7', text: 'great' },
+    ]);
+    const untouched = await t.sql('SELECT 1 FROM feedback WHERE brand_id = $1 AND text = $2', [
+      otherBrand,
+      'kept',
+    ]);
+    expect(untouched).toHaveLength(1);
+    expect(await t.ok(key, REPORT, { b: brandId })).toEqual(before);
+  });
+});

@@ -15,6 +15,7 @@ import { ConnectionType, pageSize } from '../../shared/connection';
 import { ApiKeyScope, FeedbackOutcome } from '../../shared/vocabulary';
 import { Audience } from '../audiences/audience.types';
 import { Feedback, FeedbackFilter } from './feedback.types';
+import { EraseAuthorPayload, eraseAuthor } from './author-erasure';
 
 export const FeedbackConnection = ConnectionType(Feedback, 'Feedback');
 type FeedbackConnection = InstanceType<typeof FeedbackConnection>;
@@ -81,6 +82,18 @@ export class FeedbackResolver {
   @Mutation(() => ID)
   deleteFeedback(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
     return ctx.uow.write((m) => ctx.services.feedback.delete(m, ctx.caller.workspaceId, id));
+  }
+
+  @Authorized(ApiKeyScope.ADMIN)
+  @Mutation(() => EraseAuthorPayload, {
+    description:
+      "Data-protection erasure (admin): removes a person's feedback text and reference across the workspace; the numbers stay.",
+  })
+  eraseAuthor(
+    @Arg('authorRef', () => String) authorRef: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<EraseAuthorPayload> {
+    return ctx.uow.write((m) => eraseAuthor(m, ctx.caller.workspaceId, authorRef));
   }
 
   @FieldResolver(() => Audience, { nullable: true })

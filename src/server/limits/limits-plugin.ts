@@ -21,7 +21,10 @@ function tooComplex(message: string, limit: string, value: number, max: number):
  * cost taken from the caller's rate-limit bucket. After: every response says
  * what it cost (`extensions.cost`).
  */
-export function limitsPlugin(limits: QueryLimits, rateLimiter: RateLimiter): ApolloServerPlugin<RequestContext> {
+export function limitsPlugin(
+  limits: QueryLimits,
+  rateLimiter: RateLimiter,
+): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       let cost: { requestedQueryCost: number; throttleStatus: Record<string, number> } | undefined;
@@ -29,16 +32,32 @@ export function limitsPlugin(limits: QueryLimits, rateLimiter: RateLimiter): Apo
         async didResolveOperation({ document, operation, request, schema, contextValue }) {
           if (!operation) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+          for (const d of document.definitions)
+            if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
           const shape = operationShape(schema, operation, fragments, request.variables ?? {});
           if (shape.depth > limits.maxDepth) {
-            throw tooComplex(`The query is ${shape.depth} levels deep; at most ${limits.maxDepth}`, 'depth', shape.depth, limits.maxDepth);
+            throw tooComplex(
+              `The query is ${shape.depth} levels deep; at most ${limits.maxDepth}`,
+              'depth',
+              shape.depth,
+              limits.maxDepth,
+            );
           }
           if (shape.aliases > limits.maxAliases) {
-            throw tooComplex(`The query uses ${shape.aliases} aliases; at most ${limits.maxAliases}`, 'aliases', shape.aliases, limits.maxAliases);
+            throw tooComplex(
+              `The query uses ${shape.aliases} aliases; at most ${limits.maxAliases}`,
+              'aliases',
+              shape.aliases,
+              limits.maxAliases,
+            );
           }
           if (shape.cost > limits.maxCost) {
-            throw tooComplex(`The query would cost ${shape.cost} points; at most ${limits.maxCost}`, 'cost', shape.cost, limits.maxCost);
+            throw tooComplex(
+              `The query would cost ${shape.cost} points; at most ${limits.maxCost}`,
+              'cost',
+              shape.cost,
+              limits.maxCost,
+            );
           }
           const taken = rateLimiter.take(contextValue.caller.keyId, shape.cost);
           cost = {
@@ -50,13 +69,19 @@ export function limitsPlugin(limits: QueryLimits, rateLimiter: RateLimiter): Apo
             },
           };
           if (!taken.ok) {
-            throw new GraphQLError(`Rate limited: this key has ${taken.remaining} of the ${shape.cost} points it needs`, {
-              extensions: {
-                code: 'RATE_LIMITED',
-                retryAfterSeconds: taken.retryAfterSeconds,
-                http: { status: 429, headers: new Map([['retry-after', String(taken.retryAfterSeconds)]]) },
+            throw new GraphQLError(
+              `Rate limited: this key has ${taken.remaining} of the ${shape.cost} points it needs`,
+              {
+                extensions: {
+                  code: 'RATE_LIMITED',
+                  retryAfterSeconds: taken.retryAfterSeconds,
+                  http: {
+                    status: 429,
+                    headers: new Map([['retry-after', String(taken.retryAfterSeconds)]]),
+                  },
+                },
               },
-            });
+            );
           }
         },
         async willSendResponse({ response }) {

@@ -62,18 +62,32 @@ export function operationShape(
 ): OperationShape {
   const root = schema.getRootType(operation.operation);
   let aliases = 0;
-  const walk = (set: SelectionSetNode, type: GraphQLObjectType | null, depth: number, multiplier: number): { depth: number; cost: number } => {
+  const walk = (
+    set: SelectionSetNode,
+    type: GraphQLObjectType | null,
+    depth: number,
+    multiplier: number,
+  ): { depth: number; cost: number } => {
     let maxDepth = depth;
     let cost = 0;
     const visit = (selections: SelectionSetNode, parent: GraphQLObjectType | null) => {
       for (const selection of selections.selections) {
         if (selection.kind === Kind.FRAGMENT_SPREAD) {
           const fragment = fragments[selection.name.value];
-          if (fragment) visit(fragment.selectionSet, typeNamed(schema, fragment.typeCondition.name.value) ?? parent);
+          if (fragment)
+            visit(
+              fragment.selectionSet,
+              typeNamed(schema, fragment.typeCondition.name.value) ?? parent,
+            );
           continue;
         }
         if (selection.kind === Kind.INLINE_FRAGMENT) {
-          visit(selection.selectionSet, selection.typeCondition ? (typeNamed(schema, selection.typeCondition.name.value) ?? parent) : parent);
+          visit(
+            selection.selectionSet,
+            selection.typeCondition
+              ? (typeNamed(schema, selection.typeCondition.name.value) ?? parent)
+              : parent,
+          );
           continue;
         }
         if (selection.alias) aliases++;
@@ -119,10 +133,16 @@ function fieldChild(
   const firstArg = node.arguments?.find((a) => a.name.value === 'first');
   if (firstArg || type?.name.endsWith('Connection')) {
     const first = firstArg ? Number(valueFromASTUntyped(firstArg.value, variables)) : DEFAULT_FIRST;
-    return { type, multiplier: multiplier * (Number.isFinite(first) && first > 0 ? first : DEFAULT_FIRST) };
+    return {
+      type,
+      multiplier: multiplier * (Number.isFinite(first) && first > 0 ? first : DEFAULT_FIRST),
+    };
   }
   if (isListType(getNullableType(field.type))) {
-    return { type, multiplier: multiplier * (LIST_ESTIMATES[node.name.value] ?? DEFAULT_LIST_ESTIMATE) };
+    return {
+      type,
+      multiplier: multiplier * (LIST_ESTIMATES[node.name.value] ?? DEFAULT_LIST_ESTIMATE),
+    };
   }
   return { type, multiplier };
 }

@@ -11,12 +11,20 @@ export class RateLimiter {
   ) {}
 
   /** Takes `cost` points if the bucket has them; otherwise says when it will. */
-  take(key: string, cost: number, now = Date.now()): { ok: boolean; remaining: number; retryAfterSeconds: number } {
+  take(
+    key: string,
+    cost: number,
+    now = Date.now(),
+  ): { ok: boolean; remaining: number; retryAfterSeconds: number } {
     const bucket = this.buckets.get(key) ?? { points: this.capacity, at: now };
-    bucket.points = Math.min(this.capacity, bucket.points + ((now - bucket.at) / 1000) * this.refillPerSecond);
+    bucket.points = Math.min(
+      this.capacity,
+      bucket.points + ((now - bucket.at) / 1000) * this.refillPerSecond,
+    );
     bucket.at = now;
     this.buckets.set(key, bucket);
-    if (cost > this.capacity) return { ok: false, remaining: Math.floor(bucket.points), retryAfterSeconds: 0 };
+    if (cost > this.capacity)
+      return { ok: false, remaining: Math.floor(bucket.points), retryAfterSeconds: 0 };
     if (bucket.points >= cost) {
       bucket.points -= cost;
       return { ok: true, remaining: Math.floor(bucket.points), retryAfterSeconds: 0 };

@@ -49,6 +49,14 @@ export function formatError(
     const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, locations: formatted.locations, extensions };
   }
+  // graphql-js gives up after 50 bad variable values with an error that has no code
+  if (
+    error instanceof GraphQLError &&
+    !error.originalError &&
+    error.message.startsWith('Too many errors processing variables')
+  ) {
+    return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
+  }
   // Apollo has already classified parse, validation and variable errors: they are safe to show.
   const callerCode = CALLER_CODES[code];
   if (callerCode) {

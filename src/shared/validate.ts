@@ -19,6 +19,7 @@ export class Problems {
     }
     if (required && value.trim() === '') this.add(field, 'must not be blank');
     else if (value.length > max) this.add(field, `must be at most ${max} characters`);
+    else if (value.includes('\u0000')) this.add(field, 'must not contain NUL characters');
   }
 
   count(field: string, value: number | null | undefined, max = 2_147_483_647): void {

@@ -1,6 +1,6 @@
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { NotFoundError, ValidationError } from '../../shared/domain-error';
-import { Problems } from '../../shared/validate';
+import { isUuid, Problems } from '../../shared/validate';
 import { ApiKeyScope } from '../../shared/vocabulary';
 import { WorkspaceService } from '../workspaces/workspace.service';
 import { ApiKeyEntity } from './api-key.entity';
@@ -73,7 +73,7 @@ export class ApiKeyService {
   }
 
   async revoke(manager: EntityManager, workspaceId: string, id: string): Promise<ApiKeyEntity> {
-    const key = await manager.findOneBy(ApiKeyEntity, { id, workspaceId });
+    const key = isUuid(id) ? await manager.findOneBy(ApiKeyEntity, { id, workspaceId }) : null;
     if (!key) throw new NotFoundError('ApiKey', id);
     if (key.revokedAt === null) {
       key.revokedAt = new Date();

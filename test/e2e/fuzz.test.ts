@@ -1,0 +1,327 @@
+import request from 'supertest';
+import { TestApp } from '../support/test-app';
+import { createAudience, createBrand, record } from '../factories/interactions';
+import { seededRandom } from '../support/random';
+
+/**
+ * 1,200 generated hostile operations: wrong types, huge strings and lists,
+ * deep nesting, unknown enums, NaN/Infinity, absurd dates, SQL-looking
+ * strings, other workspaces' ids, revoked keys. None may produce a 5xx or an
+ * INTERNAL_SERVER_ERROR, and a rejected mutation must leave the database as it was.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 7);
+const OPERATIONS = 1200;
+
+let t: TestApp;
+let key: string;
+let revoked: string;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await TestApp.start({ rateLimitPoints: 100_000_000, rateLimitRefillPerSecond: 100_000_000 });
+  key = await t.key('fuzz');
+  const foreign = await t.key('victim');
+  revoked = await t.key('fuzz');
+  const revokedId = (await t.ok(revoked, '{ viewer { apiKeyId } }')).viewer.apiKeyId;
+  await t.ok(key, 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: revokedId });
+  ids.own = await createBrand(t, key, { slug: 'own' });
+  ids.ownAudience = await createAudience(t, key, ids.own);
+  ids.foreign = await createBrand(t, foreign);
+  ids.foreignAudience = await createAudience(t, foreign, ids.foreign);
+  const r = await record(
+    t,
+    foreign,
+    ids.foreign,
+    [{ kind: 'POST', occurredAt: '2024-01-01T00:00:00Z' }],
+    [{ kind: 'COMMENT', receivedAt: '2024-01-01T00:00:00Z' }],
+  );
+  ids.foreignActivity = r.data!.recordInteractions.activityIds[0]!;
+  ids.foreignFeedback = r.data!.recordInteractions.feedbackIds[0]!;
+}, 60_000);
+afterAll(() => t.close());
+
+const r = seededRandom(SEED);
+const STRINGS = [
+  "' OR 1=1 --",
+  "'; DROP TABLE brands; --",
+  '\u0000',
+  'x'.repeat(20_000),
+  '🙂'.repeat(3000),
+  '<script>alert(1)</script>',
+  '${jndi:ldap://x}',
+  '',
+  ' ',
+  'null',
+  'NaN',
+  'Infinity',
+  '-1',
+  '%00',
+  'Robert\u202e',
+];
+const NUMBERS = [-1, 1e300, -1e300, 2 ** 31, 2 ** 53, 0.5, -0.0, '12', null, true, {}, [], 'NaN'];
+const DATES = [
+  '1969-12-31T23:59:59Z',
+  '0001-01-01T00:00:00Z',
+  '9999-12-31T23:59:59Z',
+  '2024-13-01T00:00:00Z',
+  'yesterday',
+  '',
+  0,
+  1e20,
+  '2024-01-01',
+  '2024-02-30T00:00:00Z',
+  '2024-06-01T00:00:00Z',
+];
+const ENUMS = [
+  'POST',
+  'REPLY',
+  'COMPLAINT',
+  'TELEGRAM',
+  'post',
+  '',
+  42,
+  null,
+  'PROMOTE',
+  'ADOPTED',
+  'DAY',
+  'YEAR',
+];
+const idPool = () => [
+  ids.own,
+  ids.foreign,
+  ids.foreignAudience,
+  ids.foreignActivity,
+  ids.foreignFeedback,
+  ids.ownAudience,
+  '1',
+  "' OR 1=1 --",
+  '00000000-0000-0000-0000-000000000000',
+  crypto.randomUUID(),
+];
+const any = () =>
+  r.pick([r.pick(STRINGS), r.pick(NUMBERS), r.pick(DATES), r.pick(ENUMS), r.pick(idPool())]);
+const maybe = <T>(value: T) => (r.chance(0.6) ? value : any());
+
+const activity = () => ({
+  kind: maybe(r.pick(['POST', 'REPLY', 'SURVEY'])),
+  occurredAt: maybe(r.pick(DATES)),
+  reach: maybe(r.int(0, 100)),
+  audienceId: r.chance(0.3) ? r.pick(idPool()) : undefined,
+  inReplyToFeedbackId: r.chance(0.2) ? r.pick(idPool()) : undefined,
+  externalId: r.chance(0.5) ? r.pick(STRINGS) : undefined,
+});
+const feedbackItem = () => ({
+  kind: maybe(r.pick(['COMMENT', 'COMPLAINT'])),
+  receivedAt: maybe(r.pick(DATES)),
+  sentiment: maybe(r.pick([-1, 0, 1, 1.5, -7])),
+  text: r.chance(0.5) ? r.pick(STRINGS) : undefined,
+  category: r.chance(0.3) ? r.pick(STRINGS) : undefined,
+});
+const windowOf = () => (r.chance(0.2) ? any() : { from: r.pick(DATES), to: r.pick(DATES) });
+
+const TEMPLATES: (() => { query: string; variables?: unknown; mutation: boolean })[] = [
+  () => ({
+    mutation: true,
+    query: 'mutation($i: RecordInteractionsInput!) { recordInteractions(input: $i) { inserted } }',
+    variables: {
+      i: {
+        brandId: r.pick(idPool()),
+        activities: Array.from({ length: r.chance(0.05) ? 1001 : r.int(0, 4) }, activity),
+        feedback: Array.from({ length: r.int(0, 4) }, feedbackItem),
+      },
+    },
+  }),
+  () => ({
+    mutation: true,
+    query: 'mutation($i: ActivityInput!) { recordActivity(input: $i) { id } }',
+    variables: { i: { brandId: r.pick(idPool()), ...activity() } },
+  }),
+  () => ({
+    mutation: true,
+    query: 'mutation($i: FeedbackInput!) { recordFeedback(input: $i) { id } }',
+    variables: { i: { brandId: r.pick(idPool()), ...feedbackItem() } },
+  }),
+  () => ({
+    mutation: true,
+    query: 'mutation($i: CreateBrandInput!) { createBrand(input: $i) { id } }',
+    variables: {
+      i: {
+        name: maybe(r.pick(STRINGS)),
+        slug: r.chance(0.5) ? r.pick(STRINGS) : undefined,
+        timezone: r.pick(['UTC', 'Mars/Base', ...STRINGS]),
+        responseTargetMinutes: r.pick(NUMBERS),
+      },
+    },
+  }),
+  () => ({
+    mutation: true,
+    query: 'mutation($id: ID!, $i: UpdateBrandInput!) { updateBrand(id: $id, input: $i) { id } }',
+    variables: { id: r.pick(idPool()), i: { timezone: r.pick(STRINGS), name: r.pick(STRINGS) } },
+  }),
+  () => ({
+    mutation: true,
+    query: 'mutation($i: CreateAudienceInput!) { createAudience(input: $i) { id } }',
+    variables: {
+      i: {
+        brandId: r.pick(idPool()),
+        name: r.pick(STRINGS),
+        channel: r.pick(ENUMS),
+        size: r.pick(NUMBERS),
+      },
+    },
+  }),
+  () => ({
+    mutation: true,
+    query: `mutation($id: ID!) { ${r.pick(['deleteActivity(id: $id)', 'deleteFeedback(id: $id)', 'acknowledgeFeedback(id: $id) { id }', 'setFeedbackOutcome(id: $id, outcome: ADOPTED) { id }', 'revokeApiKey(id: $id) { id }'])} }`,
+    variables: { id: r.pick(idPool()) },
+  }),
+  () => ({
+    mutation: true,
+    query:
+      'mutation($id: ID!, $c: String!, $at: DateTime) { categorizeFeedback(id: $id, category: $c) { id } acknowledgeFeedback(id: $id, at: $at) { id } }',
+    variables: { id: r.pick(idPool()), c: any(), at: r.pick(DATES) },
+  }),
+  () => ({
+    mutation: true,
+    query: 'mutation($w: PhaseWeightsInput) { setPhaseWeights(weights: $w) { listening } }',
+    variables: {
+      w: {
+        listening: r.pick(NUMBERS),
+        processing: 0.2,
+        interacting: 0.3,
+        broadcasting: r.pick([0.2, -0.2, 1e300]),
+      },
+    },
+  }),
+  () => ({
+    mutation: true,
+    query:
+      'mutation($n: String!, $s: [ApiKeyScope!]!) { createApiKey(input: { name: $n, scopes: $s }) { secret } }',
+    variables: { n: r.pick(STRINGS), s: r.pick([[], ['ROOT'], ['READ', 'READ'], 'READ', null]) },
+  }),
+  () => ({
+    mutation: false,
+    query:
+      'query($b: ID!, $w: WindowInput!, $a: ID) { engagement(brandId: $b, window: $w, audienceId: $a) { score } }',
+    variables: { b: r.pick(idPool()), w: windowOf(), a: r.chance(0.3) ? r.pick(idPool()) : null },
+  }),
+  () => ({
+    mutation: false,
+    query:
+      'query($b: ID!, $w: WindowInput!, $g: Granularity!) { engagementSeries(brandId: $b, window: $w, granularity: $g) { score } classificationSeries(brandId: $b, window: $w, granularity: $g) { model } }',
+    variables: { b: r.pick(idPool()), w: windowOf(), g: r.pick(ENUMS) },
+  }),
+  () => ({
+    mutation: false,
+    query:
+      'query($b: ID!, $f: FeedbackFilter, $n: Int, $after: String) { feedback(brandId: $b, filter: $f, first: $n, after: $after) { totalCount } }',
+    variables: {
+      b: r.pick(idPool()),
+      f: { window: windowOf(), kinds: [r.pick(ENUMS)], negative: r.pick([true, 'yes', 1]) },
+      n: r.pick(NUMBERS),
+      after: r.pick(STRINGS),
+    },
+  }),
+  () => ({
+    mutation: false,
+    query:
+      'query($n: Int, $after: String, $o: BrandOrder) { brands(first: $n, after: $after, orderBy: $o) { totalCount } }',
+    variables: {
+      n: r.pick(NUMBERS),
+      after: r.pick([...STRINGS, 'WyIyMDI0IiwieCJd']),
+      o: {
+        field: r.pick(['NAME', 'ENGAGEMENT_SCORE', 'DROP']),
+        direction: 'DESC',
+        window: r.chance(0.5) ? windowOf() : undefined,
+      },
+    },
+  }),
+  () => ({
+    mutation: false,
+    query:
+      `{ ${'brands { edges { node { audiences { id } } } } '.repeat(1)}${'viewer { workspace { id } } '.repeat(r.int(1, 3))} ${'a'.repeat(0)} }`.replace(
+        'viewer',
+        r.chance(0.5) ? 'viewer' : 'v1: viewer',
+      ),
+  }),
+  () => ({
+    mutation: false,
+    query: `{ ${Array.from({ length: r.int(31, 200) }, (_, i) => `a${i}: viewer { scopes }`).join(' ')} }`,
+  }),
+  () => ({
+    mutation: false,
+    query: `query { ${'brands { nodes { '.repeat(r.int(5, 40))}id${' } }'.repeat(r.int(5, 40))} }`,
+  }),
+  () => ({
+    mutation: false,
+    query:
+      'query($w: WindowInput) { workspaceOverview(window: $w) { brandCount } classification(brandId: "x", window: $w) { model } }',
+    variables: { w: windowOf() },
+  }),
+];
+
+const failures: string[] = [];
+
+/** The errors worth reporting: masked internal ones, and any without a code. */
+function suspicious(body: { errors?: { extensions?: { code?: string } }[] } | undefined) {
+  return (body?.errors ?? []).filter((e) => e.extensions?.code === undefined || e.extensions.code === 'INTERNAL_SERVER_ERROR');
+}
+
+describe(`fuzzing with ${OPERATIONS} hostile operations (seed ${SEED})`, () => {
+  it('never answers 5xx or INTERNAL_SERVER_ERROR, and rejected mutations change nothing', async () => {
+    for (let n = 0; n < OPERATIONS; n++) {
+      const op = r.pick(TEMPLATES)();
+      let useRevoked = r.chance(0.03);
+      const before = op.mutation ? await t.snapshot() : '';
+      let res;
+      if (r.chance(0.03)) {
+        // raw, malformed bodies
+        useRevoked = false;
+        const body = r.pick([
+          '{"query": NaN}',
+          '{"query": "{ viewer { scopes } }", "variables": Infinity}',
+          'x'.repeat(6 * 1024 * 1024),
+          '[]',
+          '{"query": 1}',
+          '\u0000',
+        ]);
+        res = await request(t.http)
+          .post('/graphql')
+          .set('authorization', `Bearer ${key}`)
+          .set('content-type', 'application/json')
+          .send(body);
+      } else {
+        res = await request(t.http)
+          .post('/graphql')
+          .set('authorization', `Bearer ${useRevoked ? revoked : key}`)
+          .set('content-type', 'application/json')
+          .send(JSON.stringify({ query: op.query, variables: op.variables }));
+      }
+      const codes: string[] = (res.body?.errors ?? []).map(
+        (e: { extensions?: { code?: string } }) => e.extensions?.code,
+      );
+      if (
+        res.status >= 500 ||
+        codes.includes('INTERNAL_SERVER_ERROR') ||
+        codes.some((c) => c === undefined)
+      ) {
+        failures.push(
+          `#${n} ${res.status} ${JSON.stringify(suspicious(res.body)).slice(0, 400)} ← ${op.query.slice(0, 120)} ${JSON.stringify(op.variables ?? {}).slice(0, 200)}`,
+        );
+      }
+      if (useRevoked && res.status !== 401)
+        failures.push(
+          `#${n} a revoked key got ${res.status}: ${JSON.stringify(res.body).slice(0, 200)}`,
+        );
+      if (
+        op.mutation &&
+        codes.length > 0 &&
+        (res.body?.data == null || Object.values(res.body.data).every((v) => v === null))
+      ) {
+        if ((await t.snapshot()) !== before)
+          failures.push(`#${n} a rejected mutation changed the database: ${op.query.slice(0, 80)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+});

@@ -2,7 +2,19 @@ import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import { entities } from './entities';
 
-export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/** The role requests run as: subject to row-level security (see the RowLevelSecurity migration). */
+export const APP_ROLE = 'rapport_app';
+
+/**
+ * Options for the owner (migrations, operator commands) or, with
+ * `asAppRole`, for serving requests: every connection then starts with
+ * `SET ROLE rapport_app`, so one DATABASE_URL serves both.
+ */
+export function dataSourceOptions(
+  url: string,
+  poolSize = 10,
+  asAppRole = false,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -14,6 +26,10 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     installExtensions: false,
     synchronize: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'rapport' },
+    extra: {
+      max: poolSize,
+      application_name: 'rapport',
+      ...(asAppRole ? { options: `-c role=${APP_ROLE}` } : {}),
+    },
   };
 }

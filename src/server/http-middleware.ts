@@ -50,20 +50,16 @@ export const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
     return;
   }
   if (type === 'entity.parse.failed' || (status !== undefined && status >= 400 && status < 500)) {
-    res
-      .status(400)
-      .json({
-        errors: [
-          { message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } },
-        ],
-      });
+    res.status(400).json({
+      errors: [
+        { message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } },
+      ],
+    });
     return;
   }
   logger.error('unhandled HTTP error', { error: String(error) });
   if (res.headersSent) return next(error);
-  res
-    .status(500)
-    .json({
-      errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
-    });
+  res.status(500).json({
+    errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+  });
 };

@@ -1,9 +1,12 @@
 import type { Server } from 'node:http';
 import type { Config } from '../config';
+import { DataSource } from 'typeorm';
 import { connectDatabase, runMigrations, type Database } from '../db/connect';
+import { dataSourceOptions } from '../db/data-source-options';
 import { bootstrapKeys } from '../modules/api-keys/bootstrap-keys';
 import { logger } from '../shared/logger';
 import { createApp, type App } from './app';
+import { createServices } from './services';
 
 export interface RunningServer {
   readonly url: string;
@@ -16,17 +19,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const started = Date.now();
   const database = await connectDatabase(config);
   const readiness = { migrated: false };
+  // requests run as the restricted role, subject to row-level security
+  const requests = new DataSource(dataSourceOptions(database.url, config.dbPoolSize, true));
   let app: App | undefined;
   let server: Server | undefined;
   try {
     await runMigrations(database.dataSource);
     readiness.migrated = true;
-    app = await createApp(database.dataSource, readiness, config.http);
-    await bootstrapKeys(database.dataSource, app.services.apiKeys, {
+    await bootstrapKeys(database.dataSource, createServices().apiKeys, {
       bootstrapApiKey: config.bootstrapApiKey,
       embedded: config.databaseUrl === undefined,
       port: config.port,
     });
+    await requests.initialize();
+    app = await createApp(requests, readiness, config.http);
     const express = app.express;
     server = await new Promise<Server>((resolve, reject) => {
       const s = express.listen(config.port, config.host ?? '0.0.0.0', (error?: Error) =>
@@ -35,6 +41,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     });
   } catch (error) {
     await app?.stop();
+    if (requests.isInitialized) await requests.destroy();
     await database.close();
     throw error;
   }
@@ -60,6 +67,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
           httpServer.closeIdleConnections();
         });
         await app?.stop();
+        if (requests.isInitialized) await requests.destroy();
         await database.close();
       })();
       return closing;

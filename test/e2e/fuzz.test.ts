@@ -264,7 +264,9 @@ const failures: string[] = [];
 
 /** The errors worth reporting: masked internal ones, and any without a code. */
 function suspicious(body: { errors?: { extensions?: { code?: string } }[] } | undefined) {
-  return (body?.errors ?? []).filter((e) => e.extensions?.code === undefined || e.extensions.code === 'INTERNAL_SERVER_ERROR');
+  return (body?.errors ?? []).filter(
+    (e) => e.extensions?.code === undefined || e.extensions.code === 'INTERNAL_SERVER_ERROR',
+  );
 }
 
 describe(`fuzzing with ${OPERATIONS} hostile operations (seed ${SEED})`, () => {

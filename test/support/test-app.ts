@@ -27,7 +27,10 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
  */
 export class TestApp {
   private constructor(
+    /** The owner's connection: fixtures and assertions, not subject to row-level security. */
     readonly dataSource: DataSource,
+    /** The connection requests use (role rapport_app, subject to row-level security). */
+    readonly appDataSource: DataSource,
     readonly app: App,
     readonly statements: StatementCounter,
     private readonly database: string,
@@ -40,19 +43,22 @@ export class TestApp {
       throw new Error('RAPPORT_TEST_ADMIN_URL is unset: run the e2e tests through jest');
     const database = `rapport_test_${randomBytes(6).toString('hex')}`;
     await adminQuery(adminUrl, `CREATE DATABASE ${database} TEMPLATE ${TEMPLATE_DB}`);
+    const url = urlForDatabase(adminUrl, database);
+    const dataSource = new DataSource(dataSourceOptions(url, 5));
+    await dataSource.initialize();
     const statements = new StatementCounter();
-    const dataSource = new DataSource({
-      ...dataSourceOptions(urlForDatabase(adminUrl, database), 20),
+    const appDataSource = new DataSource({
+      ...dataSourceOptions(url, 20, true),
       logging: ['query'],
       logger: statements,
     });
-    await dataSource.initialize();
+    await appDataSource.initialize();
     const app = await createApp(
-      dataSource,
+      appDataSource,
       { migrated: true },
       { ...DEFAULT_HTTP_OPTIONS, ...options },
     );
-    return new TestApp(dataSource, app, statements, database, adminUrl);
+    return new TestApp(dataSource, appDataSource, app, statements, database, adminUrl);
   }
 
   get http(): Express {
@@ -135,6 +141,7 @@ export class TestApp {
 
   async close(): Promise<void> {
     await this.app.stop();
+    await this.appDataSource.destroy();
     await this.dataSource.destroy();
     await adminQuery(this.adminUrl, `DROP DATABASE IF EXISTS ${this.database} WITH (FORCE)`);
   }

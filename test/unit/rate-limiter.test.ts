@@ -3,10 +3,48 @@ import { RateLimiter } from '../../src/server/limits/rate-limiter';
 describe('RateLimiter (token bucket per key)', () => {
   it.each([
     // capacity, refill/s, takes [cost, at ms], expected ok per take, last retryAfter
-    [10, 1, [[4, 0], [4, 0], [4, 0]], [true, true, false], 2],
-    [10, 1, [[4, 0], [4, 0], [4, 2000]], [true, true, true], 0],
-    [10, 5, [[10, 0], [1, 100]], [true, false], 1],
-    [10, 5, [[10, 0], [1, 200]], [true, true], 0],
+    [
+      10,
+      1,
+      [
+        [4, 0],
+        [4, 0],
+        [4, 0],
+      ],
+      [true, true, false],
+      2,
+    ],
+    [
+      10,
+      1,
+      [
+        [4, 0],
+        [4, 0],
+        [4, 2000],
+      ],
+      [true, true, true],
+      0,
+    ],
+    [
+      10,
+      5,
+      [
+        [10, 0],
+        [1, 100],
+      ],
+      [true, false],
+      1,
+    ],
+    [
+      10,
+      5,
+      [
+        [10, 0],
+        [1, 200],
+      ],
+      [true, true],
+      0,
+    ],
     [10, 1, [[11, 0]], [false], 0], // more than the bucket can ever hold
   ] as const)('capacity %d, refill %d/s, takes %j', (capacity, refill, takes, oks, retryAfter) => {
     const limiter = new RateLimiter(capacity, refill);

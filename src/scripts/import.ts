@@ -1,13 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
-import { connectDatabase, runMigrations } from '../db/connect';
 import { EmbeddedPostgresError } from '../db/embedded-postgres';
 import { IMPORT_FORMATS } from '../modules/import/import-formats';
 import { ImportFileError } from '../modules/import/import-item';
-import { Importer } from '../modules/import/importer';
-import { progressLine, summaryText } from '../modules/import/import-report';
-import { createServices } from '../server/services';
+import { importFiles } from '../modules/import/import-files';
 import { setLogLevel } from '../shared/logger';
 
 const USAGE = `Usage: npm run import -- <format> <file> [--workspace <name>] [--batch-size <n>]
@@ -38,25 +35,12 @@ async function main(): Promise<void> {
 
   const config = loadConfig();
   setLogLevel('warn');
-  const database = await connectDatabase(config);
-  try {
-    await runMigrations(database.dataSource);
-    const services = createServices();
-    const workspace = await database.dataSource.transaction((m) =>
-      services.workspaces.findOrCreate(m, values.workspace),
-    );
-    const tty = process.stdout.isTTY;
-    const importer = new Importer(database.dataSource, services, workspace.id, {
-      batchSize,
-      onProgress: tty ? (p) => process.stdout.write(`\r${progressLine(p)}`) : undefined,
-    });
-    process.stdout.write(`Importing ${file} (${format}) into workspace "${values.workspace}"\n`);
-    const summary = await importer.run(events(file));
-    if (tty) process.stdout.write('\n');
-    process.stdout.write(summaryText(summary) + '\n');
-  } finally {
-    await database.close();
-  }
+  await importFiles(
+    config,
+    values.workspace,
+    [{ label: `Importing ${file} (${format})`, events: events(file) }],
+    batchSize,
+  );
 }
 
 function fail(message: string): never {

@@ -1,8 +1,13 @@
 import { InitialSchema1795374382494 } from './1795374382494-InitialSchema';
 import { RowLevelSecurity1795400000000 } from './1795400000000-RowLevelSecurity';
+import { DailyRollups1795410000000 } from './1795410000000-DailyRollups';
 
 /**
  * Every migration, oldest first. A new one (`npm run migration:generate -- migrations/Name`)
  * is added here too; a unit test fails when a file of this folder is missing.
  */
-export const migrations = [InitialSchema1795374382494, RowLevelSecurity1795400000000];
+export const migrations = [
+  InitialSchema1795374382494,
+  RowLevelSecurity1795400000000,
+  DailyRollups1795410000000,
+];

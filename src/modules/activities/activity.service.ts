@@ -6,6 +6,7 @@ import { windowProblems } from '../../shared/window';
 import { isUuid } from '../../shared/validate';
 import type { BrandService } from '../brands/brand.service';
 import { ReplyLinks } from '../ingestion/reply-links';
+import { RollupWriter } from '../rollups/rollup-writer';
 import { ActivityEntity } from './activity.entity';
 import type { ActivityFilter } from './activity.types';
 
@@ -13,6 +14,7 @@ export class ActivityService {
   constructor(
     private readonly brands: BrandService,
     private readonly links = new ReplyLinks(),
+    private readonly rollups = new RollupWriter(),
   ) {}
 
   async find(m: EntityManager, workspaceId: string, id: string): Promise<ActivityEntity | null> {
@@ -53,8 +55,10 @@ export class ActivityService {
     if (!activity) throw new NotFoundError('Activity', id);
     await this.brands.require(m, workspaceId, activity.brandId, true);
     const answered = await this.links.detachActivity(m, activity.brandId, activity.id);
+    const keys = await this.rollups.keysOf(m, activity.brandId, answered, [activity.id]);
     await m.delete(ActivityEntity, { brandId: activity.brandId, id: activity.id });
     await this.links.refreshFirstResponse(m, activity.brandId, answered);
+    await this.rollups.refresh(m, activity.brandId, keys);
     return activity.id;
   }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { decodeCursor, encodeCursor, toConnection, type Connection } from '../../shared/connection';
 import { ConflictError, NotFoundError } from '../../shared/domain-error';
 import { isUuid } from '../../shared/validate';
+import { RollupWriter } from '../rollups/rollup-writer';
 import { BrandEntity } from './brand.entity';
 import {
   BrandOrderField,
@@ -15,6 +16,8 @@ import { slugify, validateBrandInput } from './brand.validation';
 const UNIQUE_VIOLATION = '23505';
 
 export class BrandService {
+  constructor(private readonly rollups = new RollupWriter()) {}
+
   async create(
     manager: EntityManager,
     workspaceId: string,
@@ -39,12 +42,19 @@ export class BrandService {
   ): Promise<BrandEntity> {
     validateBrandInput(input, false);
     const brand = await this.require(manager, workspaceId, id, true);
+    const rollupsChange =
+      (input.timezone != null && input.timezone !== brand.timezone) ||
+      (input.responseTargetMinutes != null &&
+        input.responseTargetMinutes !== brand.responseTargetMinutes);
     if (input.name != null) brand.name = input.name.trim();
     if (input.slug != null) brand.slug = input.slug;
     if (input.timezone != null) brand.timezone = input.timezone;
     if (input.responseTargetMinutes != null)
       brand.responseTargetMinutes = input.responseTargetMinutes;
-    return this.saveUniqueSlug(manager, brand);
+    const saved = await this.saveUniqueSlug(manager, brand);
+    // local days and response timeliness depend on these: rebuild the rollups in the same transaction
+    if (rollupsChange) await this.rollups.rebuild(manager, brand.id);
+    return saved;
   }
 
   async find(manager: EntityManager, workspaceId: string, id: string): Promise<BrandEntity | null> {

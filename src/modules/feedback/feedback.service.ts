@@ -12,6 +12,7 @@ import {
 import type { BrandService } from '../brands/brand.service';
 import { MAX_CATEGORY } from '../ingestion/interaction-validation';
 import { ReplyLinks } from '../ingestion/reply-links';
+import { RollupWriter } from '../rollups/rollup-writer';
 import { FeedbackEntity } from './feedback.entity';
 import type { FeedbackFilter } from './feedback.types';
 
@@ -19,6 +20,7 @@ export class FeedbackService {
   constructor(
     private readonly brands: BrandService,
     private readonly links = new ReplyLinks(),
+    private readonly rollups = new RollupWriter(),
   ) {}
 
   async find(m: EntityManager, workspaceId: string, id: string): Promise<FeedbackEntity | null> {
@@ -105,8 +107,19 @@ export class FeedbackService {
 
   async delete(m: EntityManager, workspaceId: string, id: string): Promise<string> {
     const item = await this.lockedItem(m, workspaceId, id);
+    const replies: { id: string }[] = await m.query(
+      'SELECT id FROM activities WHERE brand_id = $1 AND in_reply_to_feedback_id = $2',
+      [item.brandId, item.id],
+    );
+    const keys = await this.rollups.keysOf(
+      m,
+      item.brandId,
+      [item.id],
+      replies.map((r) => r.id),
+    );
     await this.links.detachFeedback(m, item.brandId, item.id);
     await m.delete(FeedbackEntity, { brandId: item.brandId, id: item.id });
+    await this.rollups.refresh(m, item.brandId, keys);
     return item.id;
   }
 
@@ -118,6 +131,11 @@ export class FeedbackService {
   ): Promise<FeedbackEntity> {
     const item = await this.lockedItem(m, workspaceId, id);
     await m.update(FeedbackEntity, { brandId: item.brandId, id: item.id }, changes);
+    await this.rollups.refresh(
+      m,
+      item.brandId,
+      await this.rollups.keysOf(m, item.brandId, [item.id], []),
+    );
     return m.findOneByOrFail(FeedbackEntity, { brandId: item.brandId, id: item.id });
   }
 

@@ -12,6 +12,7 @@ import {
 } from './interaction-rows';
 import { InteractionStore } from './interaction-store';
 import { validateBatch } from './interaction-validation';
+import { RollupWriter } from '../rollups/rollup-writer';
 import { ReplyLinks } from './reply-links';
 
 export interface IngestionResult {
@@ -33,6 +34,7 @@ export class IngestionService {
     private readonly brands: BrandService,
     private readonly store = new InteractionStore(),
     private readonly links = new ReplyLinks(),
+    private readonly rollups = new RollupWriter(),
   ) {}
 
   async record(
@@ -95,6 +97,16 @@ export class IngestionService {
       newFeedback.map((r) => r.id),
     );
     await this.links.refreshFirstResponse(m, brand.id, answered);
+    const touchedFeedback = [
+      ...feedbackPlans.filter((p) => p.kind !== 'unchanged').map((p) => p.id),
+      ...answered,
+    ];
+    const touchedActivities = activityPlans.filter((p) => p.kind !== 'unchanged').map((p) => p.id);
+    await this.rollups.refresh(
+      m,
+      brand.id,
+      await this.rollups.keysOf(m, brand.id, touchedFeedback, touchedActivities),
+    );
 
     const all = [...activityPlans, ...feedbackPlans];
     return {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { lateralSums } from './engagement-sql';
+import { SERVED_COLUMNS, servedLaterals } from './served-sums-sql';
 import type { SumsRow } from './engagement-row';
 import { Granularity } from './granularity';
 
@@ -42,8 +42,8 @@ const STEP: Record<Granularity, { unit: string; step: string }> = {
 
 /**
  * Where engagement sums come from: one statement per report, per list of
- * brands, per ranking and per series. The only place that reads facts for
- * scoring (a later change serves it from daily rollups).
+ * brands, per ranking and per series, served from the daily rollups (see
+ * served-sums-sql.ts). The only place that reads sums for scoring.
  */
 export class EngagementReadModel {
   /** Sums of several brands (null: every brand of the workspace) over one window. */
@@ -56,10 +56,10 @@ export class EngagementReadModel {
   ): Promise<BrandSumsRow[]> {
     return m.query(
       `SELECT b.id, b.workspace_id, b.name, b.slug, b.timezone, b.response_target_minutes,
-              b.created_at, b.updated_at, w.phase_weights, ${AUDIENCE_FOUND}, fs.*, acts.*
+              b.created_at, b.updated_at, w.phase_weights, ${AUDIENCE_FOUND}, ${SERVED_COLUMNS}
          FROM brands b
          JOIN workspaces w ON w.id = b.workspace_id
-         ${lateralSums('$3::timestamptz', '$4::timestamptz', '$5')}
+         ${servedLaterals('$3::timestamptz', '$4::timestamptz', '$5')}
         WHERE b.workspace_id = $1 AND ($2::uuid[] IS NULL OR b.id = ANY($2::uuid[]))`,
       [workspaceId, brandIds, window.from, window.to, audienceId],
     );
@@ -95,11 +95,11 @@ export class EngagementReadModel {
          SELECT start_at, greatest(start_at, $3::timestamptz) AS lo, least(end_at, $4::timestamptz) AS hi
            FROM periods WHERE end_at > $3::timestamptz AND start_at < $4::timestamptz)
        SELECT p.start_at AS period_start, extract(epoch FROM (p.hi - p.lo))::float8 AS seconds,
-              w.phase_weights, ${AUDIENCE_FOUND}, fs.*, acts.*
+              w.phase_weights, ${AUDIENCE_FOUND}, ${SERVED_COLUMNS}
          FROM clipped p
          CROSS JOIN brand b
          JOIN workspaces w ON w.id = b.workspace_id
-         ${lateralSums('p.lo', 'p.hi', '$5')}
+         ${servedLaterals('p.lo', 'p.hi', '$5')}
         ORDER BY p.start_at`,
       [workspaceId, brandId, window.from, window.to, audienceId, unit, step],
     );

@@ -1,4 +1,5 @@
 import { EngagementPhase } from '../../shared/vocabulary';
+import { histogramPercentile } from '../rollups/delay-histogram';
 import type { EngagementSums } from './engagement-sums';
 
 /** One row of the engagement SQL (see engagement-sql.ts), as pg returns it. */
@@ -14,8 +15,8 @@ export interface SumsRow {
   response_timeliness: number;
   negative: number;
   negative_responded: number;
-  median_response_minutes: number | null;
-  p90_response_minutes: number | null;
+  /** First-response delays, bucket → count (see delay-histogram.ts). */
+  delay_histogram: Record<string, number>;
   listening: number;
   processing: number;
   interacting: number;
@@ -66,7 +67,7 @@ export function sumsFromRow(row: SumsRow, weeks: number): EngagementSums {
 export function responseTimeFromRow(row: SumsRow): ResponseTimeStats {
   return {
     respondedCount: row.responded,
-    medianMinutes: row.median_response_minutes,
-    p90Minutes: row.p90_response_minutes,
+    medianMinutes: histogramPercentile(row.delay_histogram, 0.5),
+    p90Minutes: histogramPercentile(row.delay_histogram, 0.9),
   };
 }

@@ -6,7 +6,7 @@ import { NEEDS_RESPONSE_KINDS, NEGATIVE_SENTIMENT_BELOW } from '../../shared/voc
  * aggregated in PostgreSQL; only sums travel to the application.
  */
 
-const NEEDS_RESPONSE = `f.kind IN (${NEEDS_RESPONSE_KINDS.map((k) => `'${k}'`).join(', ')})`;
+export const NEEDS_RESPONSE = `f.kind IN (${NEEDS_RESPONSE_KINDS.map((k) => `'${k}'`).join(', ')})`;
 const NEGATIVE = `(f.kind = 'COMPLAINT' OR coalesce(f.sentiment < ${NEGATIVE_SENTIMENT_BELOW}, false))`;
 const ACK_AT = 'least(f.acknowledged_at, f.first_response_at)';
 /** The acknowledgement target of ackTimeliness: 4 hours. */
@@ -17,7 +17,7 @@ const ACK_TARGET_MINUTES = 240;
  * counted as 0. Beware: greatest() ignores NULLs, so callers filter out
  * items without the later time.
  */
-function delayMinutes(later: string, earlier: string): string {
+export function delayMinutes(later: string, earlier: string): string {
   return `greatest(0, extract(epoch FROM (${later} - ${earlier}))::float8 / 60.0)`;
 }
 
@@ -29,7 +29,6 @@ function timeliness(later: string, earlier: string, targetMinutes: string): stri
 /** Aggregates over `feedback f`; `targetMinutes` is an SQL expression (the brand's responseTargetMinutes). */
 export function feedbackSums(targetMinutes: string): string {
   const responded = `${NEEDS_RESPONSE} AND f.first_response_at IS NOT NULL`;
-  const delay = delayMinutes('f.first_response_at', 'f.received_at');
   return `
     count(*)::int AS feedback,
     count(${ACK_AT})::int AS acknowledged,
@@ -43,9 +42,7 @@ export function feedbackSums(targetMinutes: string): string {
     coalesce(sum(${timeliness('f.first_response_at', 'f.received_at', targetMinutes)})
       FILTER (WHERE ${responded}), 0)::float8 AS response_timeliness,
     count(*) FILTER (WHERE ${NEGATIVE})::int AS negative,
-    count(*) FILTER (WHERE ${NEGATIVE} AND f.first_response_at IS NOT NULL)::int AS negative_responded,
-    percentile_cont(0.5) WITHIN GROUP (ORDER BY ${delay}) FILTER (WHERE ${responded}) AS median_response_minutes,
-    percentile_cont(0.9) WITHIN GROUP (ORDER BY ${delay}) FILTER (WHERE ${responded}) AS p90_response_minutes`;
+    count(*) FILTER (WHERE ${NEGATIVE} AND f.first_response_at IS NOT NULL)::int AS negative_responded`;
 }
 
 /** Aggregates over `activities a`. */
@@ -63,22 +60,3 @@ export const ACTIVITY_SUMS = `
       AS broadcast_engagements,
     coalesce(sum(a.reach) FILTER (WHERE a.phase = 'BROADCASTING' AND a.reach > 0), 0)::float8 AS broadcast_reach,
     count(*) FILTER (WHERE a.phase = 'BROADCASTING' AND a.intent = 'PROMOTE')::int AS promotional_broadcasts`;
-
-/** The two lateral aggregates for brand `b` over [lo, hi) and an optional audience ($audienceParam). */
-export function lateralSums(lo: string, hi: string, audienceParam: string): string {
-  return `
-  CROSS JOIN LATERAL (
-    SELECT ${feedbackSums('b.response_target_minutes')}
-      FROM feedback f
-     WHERE f.brand_id = b.id AND f.workspace_id = b.workspace_id
-       AND f.received_at >= ${lo} AND f.received_at < ${hi}
-       AND (${audienceParam}::uuid IS NULL OR f.audience_id = ${audienceParam}::uuid)
-  ) fs
-  CROSS JOIN LATERAL (
-    SELECT ${ACTIVITY_SUMS}
-      FROM activities a
-     WHERE a.brand_id = b.id AND a.workspace_id = b.workspace_id
-       AND a.occurred_at >= ${lo} AND a.occurred_at < ${hi}
-       AND (${audienceParam}::uuid IS NULL OR a.audience_id = ${audienceParam}::uuid)
-  ) acts`;
-}

@@ -1,0 +1,125 @@
+import type { EntityManager } from 'typeorm';
+import {
+  ACTIVITY_SUMS,
+  delayMinutes,
+  feedbackSums,
+  NEEDS_RESPONSE,
+} from '../scoring/engagement-sql';
+import { bucketSql } from './delay-histogram';
+import { NO_AUDIENCE, SUM_COLUMNS } from './rollup-columns';
+
+export interface RollupKey {
+  audienceKey: string;
+  day: string;
+}
+
+/**
+ * Keeps engagement_daily equal to the raw rows: after a write, the (audience,
+ * local day) rows it touched are recomputed from the facts of those days, in
+ * the same transaction. Callers hold the brand's write lock, so rows are
+ * never written concurrently (no deadlocks, no lost updates).
+ */
+export class RollupWriter {
+  /** The rollup keys of these feedback items and activities, as they are now. */
+  async keysOf(
+    m: EntityManager,
+    brandId: string,
+    feedbackIds: string[],
+    activityIds: string[],
+  ): Promise<RollupKey[]> {
+    if (feedbackIds.length === 0 && activityIds.length === 0) return [];
+    const rows: { audience_key: string; day: string }[] = await m.query(
+      `WITH b AS (SELECT timezone FROM brands WHERE id = $1)
+       SELECT DISTINCT coalesce(f.audience_id, '${NO_AUDIENCE}') AS audience_key,
+              to_char((f.received_at AT TIME ZONE b.timezone)::date, 'YYYY-MM-DD') AS day
+         FROM feedback f, b WHERE f.brand_id = $1 AND f.id = ANY($2::uuid[])
+       UNION
+       SELECT DISTINCT coalesce(a.audience_id, '${NO_AUDIENCE}'),
+              to_char((a.occurred_at AT TIME ZONE b.timezone)::date, 'YYYY-MM-DD')
+         FROM activities a, b WHERE a.brand_id = $1 AND a.id = ANY($3::uuid[])`,
+      [brandId, feedbackIds, activityIds],
+    );
+    return rows.map((r) => ({ audienceKey: r.audience_key, day: r.day }));
+  }
+
+  /** Recomputes these rollup rows from the raw rows of their days (deleting the ones left empty). */
+  async refresh(m: EntityManager, brandId: string, keys: RollupKey[]): Promise<void> {
+    if (keys.length === 0) return;
+    const unique = [...new Map(keys.map((k) => [`${k.audienceKey}/${k.day}`, k])).values()]
+      // a fixed order: concurrent writers of one brand are already serialised, this keeps it so if that changes
+      .sort((a, b) => a.audienceKey.localeCompare(b.audienceKey) || a.day.localeCompare(b.day));
+    const sameAudience = (alias: string) =>
+      `coalesce(${alias}.audience_id, '${NO_AUDIENCE}') = k.audience_key`;
+    await m.query(
+      `WITH b AS (SELECT id, workspace_id, timezone, response_target_minutes FROM brands WHERE id = $1),
+       keys AS (
+         SELECT k.audience_key, k.day, (k.day::timestamp AT TIME ZONE b.timezone) AS lo,
+                ((k.day + 1)::timestamp AT TIME ZONE b.timezone) AS hi
+           FROM unnest($2::uuid[], $3::date[]) AS k(audience_key, day), b),
+       computed AS (
+         SELECT k.audience_key, k.day, fs.*, acts.*, hist.histogram
+           FROM keys k CROSS JOIN b
+           CROSS JOIN LATERAL (
+             SELECT ${feedbackSums('b.response_target_minutes')} FROM feedback f
+              WHERE f.brand_id = b.id AND f.received_at >= k.lo AND f.received_at < k.hi AND ${sameAudience('f')}) fs
+           CROSS JOIN LATERAL (
+             SELECT ${ACTIVITY_SUMS} FROM activities a
+              WHERE a.brand_id = b.id AND a.occurred_at >= k.lo AND a.occurred_at < k.hi AND ${sameAudience('a')}) acts
+           CROSS JOIN LATERAL (
+             SELECT coalesce(jsonb_object_agg(bucket, n), '{}'::jsonb) AS histogram FROM (
+               SELECT ${bucketSql(delayMinutes('f.first_response_at', 'f.received_at'))} AS bucket, count(*)::int AS n
+                 FROM feedback f
+                WHERE f.brand_id = b.id AND f.received_at >= k.lo AND f.received_at < k.hi AND ${sameAudience('f')}
+                  AND ${NEEDS_RESPONSE} AND f.first_response_at IS NOT NULL
+                GROUP BY 1) x) hist),
+       emptied AS (
+         DELETE FROM engagement_daily d USING computed c
+          WHERE d.brand_id = $1 AND d.audience_key = c.audience_key AND d.day = c.day
+            AND c.feedback = 0 AND c.listening + c.processing + c.interacting + c.broadcasting = 0)
+       INSERT INTO engagement_daily (brand_id, workspace_id, audience_key, day, ${SUM_COLUMNS.join(', ')}, delay_histogram)
+       SELECT b.id, b.workspace_id, c.audience_key, c.day, ${SUM_COLUMNS.map((col) => `c.${col}`).join(', ')}, c.histogram
+         FROM computed c CROSS JOIN b
+        WHERE c.feedback > 0 OR c.listening + c.processing + c.interacting + c.broadcasting > 0
+       ON CONFLICT (brand_id, audience_key, day) DO UPDATE SET
+         ${SUM_COLUMNS.map((col) => `${col} = EXCLUDED.${col}`).join(', ')},
+         delay_histogram = EXCLUDED.delay_histogram, updated_at = now()`,
+      [brandId, unique.map((k) => k.audienceKey), unique.map((k) => k.day)],
+    );
+  }
+
+  /**
+   * Rebuilds every rollup row of a brand, or of all brands (null), from the
+   * raw rows in one set-based statement: after a brand's time zone or
+   * response target changed, for backfills, repairs and benchmarks.
+   */
+  async rebuild(m: EntityManager, brandId: string | null): Promise<void> {
+    await m.query('DELETE FROM engagement_daily WHERE $1::uuid IS NULL OR brand_id = $1', [
+      brandId,
+    ]);
+    const key = (alias: string, at: string) =>
+      `${alias}.brand_id, coalesce(${alias}.audience_id, '${NO_AUDIENCE}'::uuid) AS audience_key,
+       (${alias}.${at} AT TIME ZONE b.timezone)::date AS day`;
+    await m.query(
+      `WITH b AS (SELECT id, workspace_id, timezone, response_target_minutes FROM brands
+                   WHERE $1::uuid IS NULL OR id = $1),
+       fs AS (SELECT ${key('f', 'received_at')}, ${feedbackSums('b.response_target_minutes')}
+                FROM feedback f JOIN b ON b.id = f.brand_id GROUP BY 1, 2, 3),
+       acts AS (SELECT ${key('a', 'occurred_at')}, ${ACTIVITY_SUMS}
+                  FROM activities a JOIN b ON b.id = a.brand_id GROUP BY 1, 2, 3),
+       hist AS (SELECT brand_id, audience_key, day, jsonb_object_agg(bucket, n) AS histogram FROM (
+                  SELECT ${key('f', 'received_at')},
+                         ${bucketSql(delayMinutes('f.first_response_at', 'f.received_at'))} AS bucket, count(*)::int AS n
+                    FROM feedback f JOIN b ON b.id = f.brand_id
+                   WHERE ${NEEDS_RESPONSE} AND f.first_response_at IS NOT NULL
+                   GROUP BY 1, 2, 3, 4) x
+                GROUP BY 1, 2, 3)
+       INSERT INTO engagement_daily (brand_id, workspace_id, audience_key, day, ${SUM_COLUMNS.join(', ')}, delay_histogram)
+       SELECT brand_id, b.workspace_id, audience_key, day,
+              ${SUM_COLUMNS.map((col) => `coalesce(${col}, 0)`).join(', ')}, coalesce(hist.histogram, '{}'::jsonb)
+         FROM fs FULL JOIN acts USING (brand_id, audience_key, day)
+         LEFT JOIN hist USING (brand_id, audience_key, day)
+         JOIN b ON b.id = brand_id`,
+      [brandId],
+    );
+  }
+}

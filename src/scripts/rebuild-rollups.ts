@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config';
+import { connectDatabase, runMigrations } from '../db/connect';
+import { EmbeddedPostgresError } from '../db/embedded-postgres';
+import { RollupWriter } from '../modules/rollups/rollup-writer';
+import { setLogLevel } from '../shared/logger';
+import { isUuid } from '../shared/validate';
+
+const USAGE = `Usage: npm run rollups:rebuild -- [--brand <id>]...
+
+Recomputes the daily rollups (engagement_daily) of every brand, or of the
+given brands, from the raw rows. Each brand is rebuilt in its own transaction
+under the brand's write lock, so the server may keep running. Rollups are
+rebuilt automatically when a brand's time zone or response target changes;
+this command is for repairs and after restoring raw rows by hand.`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      brand: { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return;
+  }
+  const invalid = values.brand.filter((id) => !isUuid(id));
+  if (invalid.length) fail(`--brand takes a brand id (UUID); got ${invalid.join(', ')}`);
+
+  setLogLevel('warn');
+  const database = await connectDatabase(loadConfig());
+  try {
+    await runMigrations(database.dataSource);
+    const brands: { id: string; name: string }[] = await database.dataSource.query(
+      `SELECT id, name FROM brands WHERE cardinality($1::uuid[]) = 0 OR id = ANY($1::uuid[]) ORDER BY id`,
+      [values.brand],
+    );
+    const missing = values.brand.filter((id) => !brands.some((b) => b.id === id));
+    if (missing.length) fail(`no brand with id ${missing.join(', ')}`);
+    const writer = new RollupWriter();
+    const started = Date.now();
+    for (const [i, brand] of brands.entries()) {
+      const rows = await database.dataSource.transaction(async (m) => {
+        await m.query('SELECT 1 FROM brands WHERE id = $1 FOR NO KEY UPDATE', [brand.id]);
+        await writer.rebuild(m, brand.id);
+        const [{ n }] = await m.query(
+          'SELECT count(*)::int AS n FROM engagement_daily WHERE brand_id = $1',
+          [brand.id],
+        );
+        return n as number;
+      });
+      process.stdout.write(`[${i + 1}/${brands.length}] ${brand.name}: ${rows} rollup rows\n`);
+    }
+    process.stdout.write(
+      `Rebuilt the rollups of ${brands.length} brand(s) in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+function fail(message: string): never {
+  process.stderr.write(`rollups:rebuild: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof EmbeddedPostgresError;
+  process.stderr.write(`rollups:rebuild: ${known ? (error as Error).message : String(error)}\n`);
+  process.exit(1);
+});

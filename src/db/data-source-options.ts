@@ -29,7 +29,11 @@ export function dataSourceOptions(
     extra: {
       max: poolSize,
       application_name: 'rapport',
-      ...(asAppRole ? { options: `-c role=${APP_ROLE}` } : {}),
+      // request connections: the app role, and generic plans for the named
+      // statements of the read models (prepared-query.ts; unnamed ones are unaffected)
+      ...(asAppRole
+        ? { options: `-c role=${APP_ROLE} -c plan_cache_mode=force_generic_plan` }
+        : {}),
     },
   };
 }

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /** The transaction-local setting that row-level security policies key on. */
 export const WORKSPACE_SETTING = 'app.workspace_id';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * All database work of one request, on one connection, always inside a
@@ -26,7 +27,7 @@ export class UnitOfWork {
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.enqueue(async () => {
       if (!this.readOpen) {
-        await this.begin();
+        await this.beginRead();
         this.readOpen = true;
       }
       try {
@@ -73,22 +74,39 @@ export class UnitOfWork {
     return run;
   }
 
-  private async begin(): Promise<void> {
+  private async connect(): Promise<QueryRunner> {
     if (!this.runner) {
       this.runner = this.dataSource.createQueryRunner();
       await this.runner.connect();
     }
-    await this.runner.startTransaction();
-    await this.runner.query(`SELECT set_config('${WORKSPACE_SETTING}', $1, true)`, [
-      this.workspaceId,
-    ]);
+    return this.runner;
+  }
+
+  /**
+   * A read-only transaction and its workspace in one round trip (a simple
+   * query of two statements; the workspace id is a UUID from the database,
+   * checked again here before it is written into SQL). Reads never go
+   * through TypeORM's transaction methods, which writes use.
+   */
+  private async beginRead(): Promise<void> {
+    if (!UUID.test(this.workspaceId)) throw new Error('invalid workspace id');
+    const runner = await this.connect();
+    await runner.query(
+      `START TRANSACTION READ ONLY; SELECT set_config('${WORKSPACE_SETTING}', '${this.workspaceId}', true)`,
+    );
+  }
+
+  private async begin(): Promise<void> {
+    const runner = await this.connect();
+    await runner.startTransaction();
+    await runner.query(`SELECT set_config('${WORKSPACE_SETTING}', $1, true)`, [this.workspaceId]);
   }
 
   private async endRead(): Promise<void> {
     if (!this.readOpen) return;
     this.readOpen = false;
     try {
-      if (this.runner?.isTransactionActive) await this.runner.commitTransaction();
+      await this.runner?.query('COMMIT');
     } catch {
       await this.rollbackQuietly();
     }
@@ -97,6 +115,8 @@ export class UnitOfWork {
   private async rollbackQuietly(): Promise<void> {
     try {
       if (this.runner?.isTransactionActive) await this.runner.rollbackTransaction();
+      // a read transaction is not TypeORM's: ROLLBACK outside one only warns
+      else await this.runner?.query('ROLLBACK');
     } catch {
       // the connection is broken; release() discards it
     }

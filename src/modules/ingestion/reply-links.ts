@@ -17,31 +17,102 @@ export class ReplyLinks {
     newFeedbackIds: string[],
   ): Promise<string[]> {
     if (newActivityIds.length === 0 && newFeedbackIds.length === 0) return [];
-    const answered: { feedback_id: string }[] = await m.query(
-      `WITH linked AS (
-         UPDATE activities a SET in_reply_to_feedback_id = f.id, updated_at = now()
-           FROM feedback f
-          WHERE a.brand_id = $1 AND f.brand_id = $1
-            AND a.in_reply_to_feedback_id IS NULL
-            AND a.in_reply_to_feedback_external_id = f.external_id
-            AND (a.id = ANY($2::uuid[]) OR f.id = ANY($3::uuid[]))
-          RETURNING a.in_reply_to_feedback_id AS feedback_id)
-       SELECT feedback_id FROM linked
-       UNION
-       SELECT in_reply_to_feedback_id FROM activities
+    // Every lookup is a restriction on (brand_id, key) = ANY(array), never a
+    // join clause: a brand created since the last ANALYZE is estimated at one
+    // row, and a join would then be planned as a nested loop over the brand.
+    const replies = await this.match(
+      m,
+      `SELECT id, in_reply_to_feedback_external_id AS ext FROM activities
+        WHERE brand_id = $1 AND id = ANY($2::uuid[])
+          AND in_reply_to_feedback_id IS NULL AND in_reply_to_feedback_external_id IS NOT NULL`,
+      `SELECT id, external_id AS ext FROM feedback WHERE brand_id = $1 AND external_id = ANY($2::text[])`,
+      brandId,
+      newActivityIds,
+    );
+    const waitingReplies = await this.match(
+      m,
+      `SELECT id, external_id AS ext FROM feedback
+        WHERE brand_id = $1 AND id = ANY($2::uuid[]) AND external_id IS NOT NULL`,
+      `SELECT id, in_reply_to_feedback_external_id AS ext FROM activities
+        WHERE brand_id = $1 AND in_reply_to_feedback_id IS NULL
+          AND in_reply_to_feedback_external_id = ANY($2::text[])`,
+      brandId,
+      newFeedbackIds,
+    );
+    const activityToFeedback = [...replies, ...waitingReplies.map(([f, a]) => [a, f] as const)];
+    if (activityToFeedback.length) {
+      await m.query(
+        `UPDATE activities a SET in_reply_to_feedback_id = p.feedback_id, updated_at = now()
+           FROM unnest($2::uuid[], $3::uuid[]) AS p(activity_id, feedback_id)
+          WHERE a.brand_id = $1 AND a.id = ANY($2::uuid[]) AND a.id = p.activity_id`,
+        [brandId, activityToFeedback.map(([a]) => a), activityToFeedback.map(([, f]) => f)],
+      );
+    }
+    const answeredBefore: { feedback_id: string }[] = await m.query(
+      `SELECT DISTINCT in_reply_to_feedback_id AS feedback_id FROM activities
         WHERE brand_id = $1 AND id = ANY($2::uuid[]) AND in_reply_to_feedback_id IS NOT NULL`,
-      [brandId, newActivityIds, newFeedbackIds],
+      [brandId, newActivityIds],
     );
-    await m.query(
-      `UPDATE feedback f SET in_reply_to_activity_id = a.id, updated_at = now()
-         FROM activities a
-        WHERE f.brand_id = $1 AND a.brand_id = $1
-          AND f.in_reply_to_activity_id IS NULL
-          AND f.in_reply_to_activity_external_id = a.external_id
-          AND (f.id = ANY($3::uuid[]) OR a.id = ANY($2::uuid[]))`,
-      [brandId, newActivityIds, newFeedbackIds],
+    const answered = [
+      ...new Set([
+        ...activityToFeedback.map(([, f]) => f),
+        ...answeredBefore.map((r) => r.feedback_id),
+      ]),
+    ].map((feedback_id) => ({ feedback_id }));
+
+    // feedback that answers an activity (a comment on a post), in both directions
+    const comments = await this.match(
+      m,
+      `SELECT id, in_reply_to_activity_external_id AS ext FROM feedback
+        WHERE brand_id = $1 AND id = ANY($2::uuid[])
+          AND in_reply_to_activity_id IS NULL AND in_reply_to_activity_external_id IS NOT NULL`,
+      `SELECT id, external_id AS ext FROM activities WHERE brand_id = $1 AND external_id = ANY($2::text[])`,
+      brandId,
+      newFeedbackIds,
     );
+    const waitingComments = await this.match(
+      m,
+      `SELECT id, external_id AS ext FROM activities
+        WHERE brand_id = $1 AND id = ANY($2::uuid[]) AND external_id IS NOT NULL`,
+      `SELECT id, in_reply_to_activity_external_id AS ext FROM feedback
+        WHERE brand_id = $1 AND in_reply_to_activity_id IS NULL
+          AND in_reply_to_activity_external_id = ANY($2::text[])`,
+      brandId,
+      newActivityIds,
+    );
+    const feedbackToActivity = [...comments, ...waitingComments.map(([a, f]) => [f, a] as const)];
+    if (feedbackToActivity.length) {
+      await m.query(
+        `UPDATE feedback f SET in_reply_to_activity_id = p.activity_id, updated_at = now()
+           FROM unnest($2::uuid[], $3::uuid[]) AS p(feedback_id, activity_id)
+          WHERE f.brand_id = $1 AND f.id = ANY($2::uuid[]) AND f.id = p.feedback_id`,
+        [brandId, feedbackToActivity.map(([f]) => f), feedbackToActivity.map(([, a]) => a)],
+      );
+    }
     return answered.map((r) => r.feedback_id);
+  }
+
+  /**
+   * Pairs [source id, target id]: rows of `sources` (new rows with an
+   * external key) matched by that key to rows of `targets`.
+   */
+  private async match(
+    m: EntityManager,
+    sources: string,
+    targets: string,
+    brandId: string,
+    ids: string[],
+  ): Promise<(readonly [string, string])[]> {
+    if (ids.length === 0) return [];
+    const from: { id: string; ext: string }[] = await m.query(sources, [brandId, ids]);
+    if (from.length === 0) return [];
+    const to: { id: string; ext: string }[] = await m.query(targets, [
+      brandId,
+      [...new Set(from.map((r) => r.ext))],
+    ]);
+    const byExt = new Map<string, string[]>();
+    for (const row of to) byExt.set(row.ext, [...(byExt.get(row.ext) ?? []), row.id]);
+    return from.flatMap((row) => (byExt.get(row.ext) ?? []).map((id) => [row.id, id] as const));
   }
 
   /** Sets firstResponseAt = earliest INTERACTING reply (or null) for these feedback items. */
@@ -58,7 +129,7 @@ export class ReplyLinks {
                         WHERE a.brand_id = $1 AND a.in_reply_to_feedback_id = ids.id
                           AND a.phase = 'INTERACTING') AS first
                  FROM unnest($2::uuid[]) AS ids(id)) r
-        WHERE f.brand_id = $1 AND f.id = r.id
+        WHERE f.brand_id = $1 AND f.id = ANY($2::uuid[]) AND f.id = r.id
           AND f.first_response_at IS DISTINCT FROM r.first`,
       [brandId, feedbackIds],
     );

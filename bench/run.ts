@@ -60,6 +60,18 @@ async function main(): Promise<void> {
   const ds = new DataSource(dataSourceOptions(databaseUrl, 4));
   await ds.initialize();
   let server: ServerProcess | undefined;
+  const cleanUp = async () => {
+    await server?.stop();
+    if (ds.isInitialized) await ds.destroy();
+    await stopDatabase();
+    if (dir && !values.keep) rmSync(dir, { recursive: true, force: true });
+  };
+  // Ctrl-C stops the server and PostgreSQL too
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      log(`${signal}: stopping`);
+      void cleanUp().finally(() => process.exit(130));
+    });
   try {
     await runMigrations(ds);
     const [{ version }] = await ds.query('SHOW server_version');
@@ -134,10 +146,7 @@ async function main(): Promise<void> {
     writeFileSync(file, renderReport(results, { postgres: version, samples, seconds }));
     log(`report written to ${path.relative(process.cwd(), file)}`);
   } finally {
-    await server?.stop();
-    await ds.destroy();
-    await stopDatabase();
-    if (dir && !values.keep) rmSync(dir, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 

@@ -41,6 +41,16 @@ export class UnitOfWork {
     });
   }
 
+  /** Pulls an async generator of reads step by step, inside the read transaction (one snapshot). */
+  async *stream<T>(work: (manager: EntityManager) => AsyncGenerator<T>): AsyncGenerator<T> {
+    let source: AsyncGenerator<T> | undefined;
+    for (;;) {
+      const step = await this.read((m) => (source ??= work(m)).next());
+      if (step.done) return;
+      yield step.value;
+    }
+  }
+
   /** Runs `work` atomically in its own transaction, committed before this resolves. */
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.enqueue(async () => {
@@ -83,7 +93,8 @@ export class UnitOfWork {
   }
 
   /**
-   * A read-only transaction and its workspace in one round trip (a simple
+   * A read-only snapshot (repeatable read: every read of a request, and
+   * every page of an export, sees the same data) and its workspace in one round trip (a simple
    * query of two statements; the workspace id is a UUID from the database,
    * checked again here before it is written into SQL). Reads never go
    * through TypeORM's transaction methods, which writes use.
@@ -92,7 +103,7 @@ export class UnitOfWork {
     if (!UUID.test(this.workspaceId)) throw new Error('invalid workspace id');
     const runner = await this.connect();
     await runner.query(
-      `START TRANSACTION READ ONLY; SELECT set_config('${WORKSPACE_SETTING}', '${this.workspaceId}', true)`,
+      `START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT set_config('${WORKSPACE_SETTING}', '${this.workspaceId}', true)`,
     );
   }
 

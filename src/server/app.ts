@@ -19,6 +19,7 @@ import {
 import { limitsPlugin } from './limits/limits-plugin';
 import { RateLimiter } from './limits/rate-limiter';
 import { jsonClientsGet200 } from './http-status';
+import { exportRoutes } from './export-routes';
 import { healthRoutes, type Readiness } from './health';
 import { createLoaders } from './loaders';
 import { createSchema } from './schema';
@@ -61,6 +62,8 @@ export async function createApp(
   app.use(requestId);
   app.use(cors(options.corsOrigins));
   app.use(healthRoutes(dataSource, readiness));
+  app.use('/export', unavailableUntilReady(readiness));
+  app.use(exportRoutes(dataSource, services, rateLimiter));
   app.use('/graphql', unavailableUntilReady(readiness));
   app.use(
     '/graphql',

@@ -16,6 +16,7 @@ import {
   BrandClassificationResolver,
   ClassificationResolver,
 } from '../modules/classification/classification.resolver';
+import { EngagementRowsResolver } from '../modules/bi/engagement-rows.resolver';
 import { ViewerResolver } from '../modules/workspaces/viewer.resolver';
 import { authChecker } from './auth-checker';
 
@@ -32,6 +33,7 @@ export const resolvers = [
   WorkspaceWeightsResolver,
   ClassificationResolver,
   BrandClassificationResolver,
+  EngagementRowsResolver,
 ] as const;
 
 /** The schema as served; `schema.graphql` is printed from this. */

@@ -1,4 +1,5 @@
 import { ActivityService } from '../modules/activities/activity.service';
+import { EngagementRowsService } from '../modules/bi/engagement-rows.service';
 import { ApiKeyService } from '../modules/api-keys/api-key.service';
 import { AudienceService } from '../modules/audiences/audience.service';
 import { BrandService } from '../modules/brands/brand.service';
@@ -23,6 +24,7 @@ export function createServices() {
     ingestion: new IngestionService(brands),
     engagement,
     classification: new ClassificationService(engagement),
+    engagementRows: new EngagementRowsService(),
   };
 }
 

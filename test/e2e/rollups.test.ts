@@ -30,7 +30,9 @@ afterAll(() => t.close());
 
 const ROLLUP_ROWS = `SELECT audience_key, to_char(day, 'YYYY-MM-DD') AS day,
     ${SUMS.replace(/sum\((\w+)\)(::int)?/g, '$1')}, delay_histogram
-  FROM engagement_daily WHERE brand_id = $1 ORDER BY audience_key, day`;
+  FROM engagement_daily WHERE brand_id = $1
+   AND feedback + listening + processing + interacting + broadcasting > 0 -- emptied rows stay, with zeros
+ ORDER BY audience_key, day`;
 const rollupRows = (brandId: string) => t.sql(ROLLUP_ROWS, [brandId]);
 
 const rounded = (rows: Record<string, unknown>[]) =>

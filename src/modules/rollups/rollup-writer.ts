@@ -42,7 +42,11 @@ export class RollupWriter {
     return rows.map((r) => ({ audienceKey: r.audience_key, day: r.day }));
   }
 
-  /** Recomputes these rollup rows from the raw rows of their days (deleting the ones left empty). */
+  /**
+   * Recomputes these rollup rows from the raw rows of their days. A row is
+   * rewritten (and its updated_at moved) only when a sum changed; a row left
+   * empty stays, with zeros, so that incremental BI loads see it change.
+   */
   async refresh(m: EntityManager, brandId: string, keys: RollupKey[]): Promise<void> {
     if (keys.length === 0) return;
     const unique = [...new Map(keys.map((k) => [`${k.audienceKey}/${k.day}`, k])).values()]
@@ -71,18 +75,15 @@ export class RollupWriter {
                  FROM feedback f
                 WHERE f.brand_id = b.id AND f.received_at >= k.lo AND f.received_at < k.hi AND ${sameAudience('f')}
                   AND ${NEEDS_RESPONSE} AND f.first_response_at IS NOT NULL
-                GROUP BY 1) x) hist),
-       emptied AS (
-         DELETE FROM engagement_daily d USING computed c
-          WHERE d.brand_id = $1 AND d.audience_key = c.audience_key AND d.day = c.day
-            AND c.feedback = 0 AND c.listening + c.processing + c.interacting + c.broadcasting = 0)
+                GROUP BY 1) x) hist)
        INSERT INTO engagement_daily (brand_id, workspace_id, audience_key, day, ${SUM_COLUMNS.join(', ')}, delay_histogram)
        SELECT b.id, b.workspace_id, c.audience_key, c.day, ${SUM_COLUMNS.map((col) => `c.${col}`).join(', ')}, c.histogram
          FROM computed c CROSS JOIN b
-        WHERE c.feedback > 0 OR c.listening + c.processing + c.interacting + c.broadcasting > 0
        ON CONFLICT (brand_id, audience_key, day) DO UPDATE SET
          ${SUM_COLUMNS.map((col) => `${col} = EXCLUDED.${col}`).join(', ')},
-         delay_histogram = EXCLUDED.delay_histogram, updated_at = now()`,
+         delay_histogram = EXCLUDED.delay_histogram, updated_at = now()
+       WHERE (${SUM_COLUMNS.map((col) => `engagement_daily.${col}`).join(', ')}, engagement_daily.delay_histogram)
+             IS DISTINCT FROM (${SUM_COLUMNS.map((col) => `EXCLUDED.${col}`).join(', ')}, EXCLUDED.delay_histogram)`,
       [brandId, unique.map((k) => k.audienceKey), unique.map((k) => k.day)],
     );
   }

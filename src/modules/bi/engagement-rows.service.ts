@@ -1,0 +1,156 @@
+import type { EntityManager } from 'typeorm';
+import {
+  type Connection,
+  decodeCursor,
+  encodeCursor,
+  pageSize,
+  toConnection,
+} from '../../shared/connection';
+import { ValidationError } from '../../shared/domain-error';
+import { isUuid } from '../../shared/validate';
+import type { SumsRow } from '../scoring/engagement-row';
+import { sumsFromRow } from '../scoring/engagement-row';
+import { scoreEngagement } from '../scoring/engagement-report';
+import { assertReportWindow } from '../scoring/engagement-window';
+import { Granularity } from '../scoring/granularity';
+import { PHASES, weightsFrom } from '../scoring/phase-weights';
+import { NO_AUDIENCE } from '../rollups/rollup-columns';
+import type { EngagementRowData } from './engagement-row-columns';
+import type { EngagementRowFilter } from './engagement-row.types';
+import { rowsCount, rowsPage } from './engagement-rows.sql';
+
+export const MAX_ROWS_PAGE = 1000;
+
+const UNIT: Record<Granularity, string> = {
+  [Granularity.DAY]: 'day',
+  [Granularity.WEEK]: 'week',
+  [Granularity.MONTH]: 'month',
+};
+
+interface GroupRow extends SumsRow {
+  brand_id: string;
+  audience_key: string;
+  audience_id: string | null;
+  brand_name: string;
+  audience_name: string | null;
+  channel: string | null;
+  phase_weights: Record<string, number> | null;
+  period_key: string;
+  period_start: Date;
+  days: number;
+  updated_at: Date;
+}
+
+/** Flat engagement rows for BI tools and exports, served from the daily rollups. */
+export class EngagementRowsService {
+  async page(
+    m: EntityManager,
+    workspaceId: string,
+    filter: EngagementRowFilter,
+    first: number | null | undefined,
+    after: string | null | undefined,
+    withCount = true,
+  ): Promise<Connection<EngagementRowData>> {
+    const size = pageSize(first, MAX_ROWS_PAGE);
+    const params = this.params(workspaceId, filter);
+    const cursor = this.cursor(after);
+    const rows: GroupRow[] = await m.query(rowsPage(), [...params, ...cursor, size + 1]);
+    const total = withCount
+      ? ((await m.query(rowsCount(), [...params, null, null, null]))[0].n as number)
+      : -1;
+    return toConnection(
+      rows.map((row) => toRow(row, filter.granularity)),
+      size,
+      total,
+      cursor[0] !== null,
+      (row) =>
+        encodeCursor([
+          row.brandId as string,
+          (row.audienceId as string | null) ?? NO_AUDIENCE,
+          row.periodKey as string,
+        ]),
+    );
+  }
+
+  /** Every row of the filter, page by page (constant memory): for exports. */
+  async *all(
+    m: EntityManager,
+    workspaceId: string,
+    filter: EngagementRowFilter,
+  ): AsyncGenerator<EngagementRowData[]> {
+    let after: string | null = null;
+    for (;;) {
+      const page = await this.page(m, workspaceId, filter, MAX_ROWS_PAGE, after, false);
+      if (page.nodes.length) yield page.nodes;
+      if (!page.pageInfo.hasNextPage) return;
+      after = page.pageInfo.endCursor;
+    }
+  }
+
+  private params(workspaceId: string, filter: EngagementRowFilter): unknown[] {
+    assertReportWindow(filter.window);
+    const problems = [
+      ...ids(filter.brandIds, 'brandIds'),
+      ...ids(filter.audienceIds, 'audienceIds'),
+    ];
+    if (problems.length) throw new ValidationError(problems);
+    return [
+      workspaceId,
+      filter.brandIds ?? null,
+      filter.window.from,
+      filter.window.to,
+      UNIT[filter.granularity ?? Granularity.DAY],
+      filter.audienceIds ?? null,
+      filter.updatedSince ?? null,
+    ];
+  }
+
+  private cursor(after: string | null | undefined): [string | null, string | null, string | null] {
+    const key = decodeCursor(after, 3);
+    if (key === null) return [null, null, null];
+    const [brand, audience, day] = key;
+    if (
+      typeof brand !== 'string' ||
+      typeof audience !== 'string' ||
+      typeof day !== 'string' ||
+      !isUuid(brand) ||
+      !isUuid(audience) ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(day)
+    ) {
+      throw new ValidationError([{ field: 'after', reason: 'not a cursor from this connection' }]);
+    }
+    return [brand, audience, day];
+  }
+}
+
+function ids(values: string[] | null | undefined, field: string) {
+  if (values == null) return [];
+  if (values.length > 1000) return [{ field, reason: 'at most 1,000 ids' }];
+  return values.filter((id) => !isUuid(id)).map(() => ({ field, reason: 'not an id' }));
+}
+
+function toRow(row: GroupRow, granularity: Granularity): EngagementRowData {
+  const scores = scoreEngagement(sumsFromRow(row, row.days / 7), weightsFrom(row.phase_weights));
+  const out: EngagementRowData = {
+    brandId: row.brand_id,
+    brandName: row.brand_name,
+    audienceId: row.audience_id,
+    audienceName: row.audience_name,
+    channel: row.channel,
+    periodStart: row.period_start,
+    granularity,
+    score: scores.score,
+    feedbackCount: scores.feedbackCount,
+    activityCount: scores.activityCount,
+    updatedAt: row.updated_at,
+  };
+  Object.defineProperty(out, 'periodKey', { value: row.period_key, enumerable: false });
+  scores.phases.forEach((phase, i) => {
+    out[`${PHASES[i]!.toLowerCase()}Score`] = phase.score;
+    for (const c of phase.components) {
+      out[`${c.name}Numerator`] = c.numerator;
+      out[`${c.name}Denominator`] = c.denominator;
+    }
+  });
+  return out;
+}

@@ -1,0 +1,281 @@
+import { parse } from 'csv-parse/sync';
+import request from 'supertest';
+import { COMPONENT_NAMES, ROW_COLUMNS } from '../../src/modules/bi/engagement-row-columns';
+import { TestApp } from '../support/test-app';
+import { createAudience, createBrand, record } from '../factories/interactions';
+import { seededRandom } from '../support/random';
+
+/**
+ * engagementRows walks the rollups as flat rows; the exports stream the same
+ * rows. Random histories in two time zones, with items without an audience.
+ */
+const MIN = 60_000;
+const START = Date.UTC(2024, 0, 1);
+const ROW_FIELDS = ROW_COLUMNS.join(' ');
+const ROWS = `query($f: EngagementRowFilter!, $first: Int, $after: String) {
+  engagementRows(filter: $f, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${ROW_FIELDS} } } } }`;
+
+let t: TestApp;
+let key: string;
+const brands: { id: string; zone: string }[] = [];
+beforeAll(async () => {
+  t = await TestApp.start({ rateLimitPoints: 10_000_000, rateLimitRefillPerSecond: 10_000_000 });
+  key = await t.key('bi');
+  const r = seededRandom(8);
+  for (const zone of ['UTC', 'Asia/Seoul']) {
+    const brandId = await createBrand(t, key, { timezone: zone });
+    brands.push({ id: brandId, zone });
+    const audiences = [
+      await createAudience(t, key, brandId, 'A'),
+      await createAudience(t, key, brandId, 'B'),
+    ];
+    const at = () => new Date(START + r.int(0, 40 * 24 * 60) * MIN).toISOString();
+    const audience = () => (r.chance(0.25) ? null : r.pick(audiences));
+    const feedback = Array.from({ length: 150 }, (_, i) => ({
+      kind: r.pick(['COMMENT', 'QUESTION', 'COMPLAINT', 'PRAISE']),
+      receivedAt: at(),
+      audienceId: audience(),
+      acknowledgedAt: null,
+      externalId: `f${i}`,
+    }));
+    const activities = Array.from({ length: 150 }, (_, i) => ({
+      kind: r.pick(['REPLY', 'POST', 'SURVEY', 'ANALYSIS']) as string,
+      occurredAt: at(),
+      audienceId: audience(),
+      reach: r.int(0, 500),
+      engagements: r.int(0, 20),
+      externalId: `a${i}`,
+      inReplyToFeedbackExternalId: r.chance(0.4) ? `f${r.int(0, 149)}` : null,
+    })).map((a) => (a.kind === 'REPLY' ? a : { ...a, inReplyToFeedbackExternalId: null }));
+    const res = await record(t, key, brandId, activities, feedback);
+    expect(res.errors).toBeUndefined();
+  }
+  // another workspace: never in these rows
+  const other = await t.key('bi-other');
+  const otherBrand = await createBrand(t, other);
+  await record(t, other, otherBrand, [{ kind: 'POST', occurredAt: new Date(START).toISOString() }]);
+});
+afterAll(() => t.close());
+
+async function allRows(filter: Record<string, unknown>, first: number) {
+  const rows: Record<string, any>[] = [];
+  let after: string | null = null;
+  let total = -1;
+  for (let pages = 0; ; pages++) {
+    const data: any = await t.ok(key, ROWS, { f: filter, first, after });
+    total = data.engagementRows.totalCount;
+    rows.push(...data.engagementRows.edges.map((e: any) => e.node));
+    if (!data.engagementRows.pageInfo.hasNextPage) return { rows, total, pages: pages + 1 };
+    after = data.engagementRows.pageInfo.endCursor;
+  }
+}
+
+/** Local midnights of a brand's zone, as instants (via PostgreSQL). */
+async function localMidnight(date: string, zone: string): Promise<string> {
+  const [row] = await t.sql<{ t: Date }>(`SELECT ($1::date::timestamp AT TIME ZONE $2) AS t`, [
+    date,
+    zone,
+  ]);
+  return row!.t.toISOString();
+}
+
+const keyOf = (row: Record<string, any>) => `${row.brandId}/${row.audienceId}/${row.periodStart}`;
+
+describe('engagementRows', () => {
+  it('pages through every row once, in a stable order, as the raw rows group', async () => {
+    const window = { from: '2023-12-01T00:00:00Z', to: '2024-03-01T00:00:00Z' };
+    const { rows, total, pages } = await allRows({ window, granularity: 'WEEK' }, 7);
+    expect(pages).toBeGreaterThan(5);
+    expect(rows).toHaveLength(total);
+    expect(new Set(rows.map(keyOf)).size).toBe(rows.length);
+    const sorted = [...rows].sort(
+      (a, b) =>
+        a.brandId.localeCompare(b.brandId) ||
+        (a.audienceId ?? '00000000-0000-0000-0000-000000000000').localeCompare(
+          b.audienceId ?? '00000000-0000-0000-0000-000000000000',
+        ) ||
+        a.periodStart.localeCompare(b.periodStart),
+    );
+    expect(rows.map(keyOf)).toEqual(sorted.map(keyOf));
+    expect(new Set(rows.map((r) => r.brandId))).toEqual(new Set(brands.map((b) => b.id)));
+
+    // the keys every raw item falls in, grouped straight from the fact tables
+    const expected = await t.sql<{ k: string }>(
+      `SELECT DISTINCT x.brand_id || '/' || coalesce(x.audience_id::text, 'null') || '/' ||
+              to_char((date_trunc('week', (x.at AT TIME ZONE b.timezone))::timestamp AT TIME ZONE b.timezone)
+                      AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS k
+         FROM (SELECT brand_id, audience_id, received_at AS at FROM feedback
+               UNION ALL SELECT brand_id, audience_id, occurred_at FROM activities) x
+         JOIN brands b ON b.id = x.brand_id
+        WHERE b.id = ANY($1::uuid[])`,
+      [brands.map((b) => b.id)],
+    );
+    expect(new Set(rows.map(keyOf))).toEqual(new Set(expected.map((e) => e.k)));
+  });
+
+  it.each(['DAY', 'WEEK', 'MONTH'])(
+    "adds up, per brand and %s, to that period's brand-wide report",
+    async (granularity) => {
+      for (const brand of brands) {
+        const window = {
+          from: await localMidnight('2023-12-25', brand.zone),
+          to: await localMidnight('2024-02-12', brand.zone),
+        };
+        const { rows } = await allRows({ brandIds: [brand.id], window, granularity }, 1000);
+        const series = (
+          await t.ok(
+            key,
+            `query($b: ID!, $w: WindowInput!, $g: Granularity!) { engagementSeries(brandId: $b, window: $w, granularity: $g) {
+              periodStart feedbackCount activityCount phases { components { name numerator } } } }`,
+            { b: brand.id, w: window, g: granularity },
+          )
+        ).engagementSeries;
+        let compared = 0;
+        for (const point of series) {
+          const inPeriod = rows.filter((r) => r.periodStart === point.periodStart);
+          const sum = (column: string) => inPeriod.reduce((s, r) => s + r[column], 0);
+          expect(sum('feedbackCount')).toBe(point.feedbackCount);
+          expect(sum('activityCount')).toBe(point.activityCount);
+          const numerators = point.phases.flatMap((p: any) => p.components);
+          for (const c of numerators) expect(sum(`${c.name}Numerator`)).toBeCloseTo(c.numerator, 9);
+          if (inPeriod.length) compared++;
+        }
+        expect(compared).toBeGreaterThan(granularity === 'MONTH' ? 1 : 4);
+        expect(rows.every((r) => series.some((p: any) => p.periodStart === r.periodStart))).toBe(
+          true,
+        );
+      }
+    },
+  );
+
+  it('updatedSince returns exactly the rows a late acknowledgement touched', async () => {
+    const brand = brands[0]!;
+    const window = { from: '2023-12-01T00:00:00Z', to: '2024-03-01T00:00:00Z' };
+    const [{ now }] = await t.sql<{ now: Date }>('SELECT now() AS now');
+    const since = new Date(now.getTime()).toISOString();
+    expect((await allRows({ window, updatedSince: since }, 100)).rows).toHaveLength(0);
+
+    const [item] = await t.sql<{ id: string; audience_id: string | null; received_at: Date }>(
+      `SELECT id, audience_id, received_at FROM feedback
+        WHERE brand_id = $1 AND acknowledged_at IS NULL AND first_response_at IS NULL ORDER BY received_at LIMIT 1`,
+      [brand.id],
+    );
+    const before = (await allRows({ window, brandIds: [brand.id] }, 1000)).rows;
+    await t.ok(
+      key,
+      'mutation($id: ID!, $at: DateTime) { acknowledgeFeedback(id: $id, at: $at) { id } }',
+      {
+        id: item!.id,
+        at: new Date(item!.received_at.getTime() + 30 * MIN).toISOString(),
+      },
+    );
+    const changed = (await allRows({ window, updatedSince: since }, 100)).rows;
+    expect(changed).toHaveLength(1);
+    const day = item!.received_at.toISOString().slice(0, 10); // brand 0 is in UTC
+    expect(changed[0]).toMatchObject({
+      brandId: brand.id,
+      audienceId: item!.audience_id,
+      periodStart: `${day}T00:00:00.000Z`,
+    });
+    const old = before.find((r) => keyOf(r) === keyOf(changed[0]!))!;
+    expect(changed[0]!.coverageNumerator).toBe(old.coverageNumerator + 1);
+  });
+
+  it('refuses bad filters and page sizes with a code', async () => {
+    const window = { from: '2024-01-01T00:00:00Z', to: '2024-01-02T00:00:00Z' };
+    for (const [filter, first] of [
+      [{ window, brandIds: ['nope'] }, 10],
+      [{ window: { from: window.to, to: window.from } }, 10],
+      [{ window }, 1001],
+    ] as const) {
+      const res = await t.gql(key, ROWS, { f: filter, first });
+      expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+    const cursor = await t.gql(key, ROWS, { f: { window }, after: 'garbage' });
+    expect(cursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('exports', () => {
+  const query = '?from=2023-12-01T00:00:00Z&to=2024-03-01T00:00:00Z&granularity=WEEK';
+
+  const graphqlRows = async () =>
+    (
+      await allRows(
+        {
+          window: { from: '2023-12-01T00:00:00Z', to: '2024-03-01T00:00:00Z' },
+          granularity: 'WEEK',
+        },
+        1000,
+      )
+    ).rows;
+
+  it('CSV: the same rows as engagementRows, with a header', async () => {
+    const res = await request(t.http)
+      .get(`/export/engagement.csv${query}`)
+      .set('authorization', `Bearer ${key}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const records: Record<string, string>[] = parse(res.text, { columns: true });
+    expect(Object.keys(records[0]!)).toEqual(ROW_COLUMNS);
+    const expected = await graphqlRows();
+    expect(records).toHaveLength(expected.length);
+    records.forEach((rec, i) => {
+      const row = expected[i]!;
+      for (const column of ROW_COLUMNS) {
+        const value = row[column];
+        if (typeof value === 'number') expect(Number(rec[column])).toBeCloseTo(value, 9);
+        else expect(rec[column]).toBe(value === null ? '' : String(value));
+      }
+    });
+  });
+
+  it('JSON Lines: the same rows as engagementRows, one object a line', async () => {
+    const res = await request(t.http)
+      .get(`/export/engagement.jsonl${query}&brandId=${brands[1]!.id}`)
+      .set('authorization', `Bearer ${key}`)
+      .buffer(true)
+      .parse((r, done) => {
+        let text = '';
+        r.on('data', (c: Buffer) => (text += c.toString()));
+        r.on('end', () => done(null, text));
+      });
+    expect(res.status).toBe(200);
+    const lines = (res.body as string)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const expected = (await graphqlRows()).filter((r) => r.brandId === brands[1]!.id);
+    expect(lines).toEqual(expected);
+    expect(Object.keys(lines[0]!)).toEqual(ROW_COLUMNS);
+    expect(COMPONENT_NAMES.length).toBe(13);
+  });
+
+  it('refuses a missing key, a read-less key and bad parameters with a JSON error', async () => {
+    const noKey = await request(t.http).get(`/export/engagement.csv${query}`);
+    expect(noKey.status).toBe(401);
+    expect(noKey.body.error.code).toBe('UNAUTHENTICATED');
+    const writer = await t.key('bi', ['WRITE'] as never);
+    const forbidden = await request(t.http)
+      .get(`/export/engagement.csv${query}`)
+      .set('authorization', `Bearer ${writer}`);
+    expect(forbidden.status).toBe(403);
+    const bad = await request(t.http)
+      .get('/export/engagement.csv?from=yesterday&granularity=HOUR&limit=5')
+      .set('authorization', `Bearer ${key}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('BAD_USER_INPUT');
+    expect(bad.body.error.problems.map((p: any) => p.field).sort()).toEqual([
+      'from',
+      'granularity',
+      'limit',
+      'to',
+    ]);
+    const badId = await request(t.http)
+      .get(`/export/engagement.csv${query}&brandId=nope`)
+      .set('authorization', `Bearer ${key}`);
+    expect(badId.status).toBe(400);
+    expect(JSON.stringify(badId.body)).not.toMatch(/select|stack/i);
+  });
+});

@@ -20,6 +20,7 @@ import { limitsPlugin } from './limits/limits-plugin';
 import { RateLimiter } from './limits/rate-limiter';
 import { jsonClientsGet200 } from './http-status';
 import { exportRoutes } from './export-routes';
+import { Metrics } from './metrics';
 import { healthRoutes, type Readiness } from './health';
 import { createLoaders } from './loaders';
 import { createSchema } from './schema';
@@ -39,6 +40,7 @@ export async function createApp(
 ): Promise<App> {
   const services = createServices();
   const rateLimiter = new RateLimiter(options.rateLimitPoints, options.rateLimitRefillPerSecond);
+  const metrics = new Metrics({ requests: dataSource });
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     formatError,
@@ -47,6 +49,7 @@ export async function createApp(
     stopOnTerminationSignals: false, // shutdown is ours: see main.ts
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      metrics.plugin(),
       closeUnitOfWork,
       limitsPlugin(options, rateLimiter),
       jsonClientsGet200,
@@ -62,6 +65,7 @@ export async function createApp(
   app.use(requestId);
   app.use(cors(options.corsOrigins));
   app.use(healthRoutes(dataSource, readiness));
+  app.use(metrics.routes());
   app.use('/export', unavailableUntilReady(readiness));
   app.use(exportRoutes(dataSource, services, rateLimiter));
   app.use('/graphql', unavailableUntilReady(readiness));
@@ -90,6 +94,7 @@ export async function createApp(
           uow,
           services,
           loaders: createLoaders(uow, services),
+          metrics,
           requestTime: new Date(),
         };
       },

@@ -61,6 +61,11 @@ export class TestApp {
     return new TestApp(dataSource, appDataSource, app, statements, database, adminUrl);
   }
 
+  /** This test's database, as the owner. */
+  get databaseUrl(): string {
+    return urlForDatabase(this.adminUrl, this.database);
+  }
+
   get http(): Express {
     return this.app.express;
   }

@@ -54,11 +54,11 @@ export class IngestionResolver {
     description:
       'Records a batch: all or nothing, idempotent by externalId, links resolved in any order.',
   })
-  recordInteractions(
+  async recordInteractions(
     @Arg('input', () => RecordInteractionsInput) input: RecordInteractionsInput,
     @Ctx() ctx: RequestContext,
   ): Promise<RecordInteractionsPayload> {
-    return ctx.uow.write((m) =>
+    const result = await ctx.uow.write((m) =>
       ctx.services.ingestion.record(
         m,
         ctx.caller.workspaceId,
@@ -67,5 +67,7 @@ export class IngestionResolver {
         input.feedback,
       ),
     );
+    ctx.metrics?.ingested.inc(result.inserted);
+    return result;
   }
 }

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config';
+import { connectDatabase, runMigrations } from '../db/connect';
+import { EmbeddedPostgresError } from '../db/embedded-postgres';
+import { createBiRole } from '../modules/bi/bi-roles';
+import { DomainError } from '../shared/domain-error';
+import { setLogLevel } from '../shared/logger';
+
+const USAGE = `Usage: npm run bi:role -- --workspace <name> --role <role name>
+
+Creates (or resets) a read-only PostgreSQL login for BI tools that speak SQL:
+it sees the views of schema "bi" (brands, audiences, engagement_daily) for this
+workspace only. The password is BI_ROLE_PASSWORD, or a new one printed once.
+See docs/bi.md.`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      workspace: { type: 'string' },
+      role: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return void process.stdout.write(USAGE + '\n');
+  if (!values.workspace || !values.role) fail('--workspace and --role are required');
+  const password = process.env.BI_ROLE_PASSWORD || randomBytes(18).toString('base64url');
+  setLogLevel('warn');
+  const database = await connectDatabase(loadConfig());
+  try {
+    await runMigrations(database.dataSource);
+    await database.dataSource.transaction(async (m) => {
+      const [ws] = await m.query('SELECT id FROM workspaces WHERE name = $1', [values.workspace]);
+      if (!ws) fail(`no workspace named "${values.workspace}"`);
+      await createBiRole(m, ws.id, values.role!, password);
+    });
+    const url = new URL(database.url);
+    process.stdout.write(
+      `BI role "${values.role}" can read schema bi of workspace "${values.workspace}":\n` +
+        `  host ${url.hostname} port ${url.port || 5432} database ${url.pathname.slice(1)} user ${values.role}\n` +
+        (process.env.BI_ROLE_PASSWORD ? '' : `  password (shown only now):\n${password}\n`),
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bi:role: ${message}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+main().catch((error: unknown) => {
+  const known =
+    error instanceof ConfigError ||
+    error instanceof EmbeddedPostgresError ||
+    error instanceof DomainError;
+  process.stderr.write(`bi:role: ${known ? (error as Error).message : String(error)}\n`);
+  process.exit(1);
+});

@@ -17,6 +17,7 @@ ENV NODE_ENV=production PORT=4000 \
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/src/dashboard ./src/dashboard
 COPY --chown=node:node package.json schema.graphql ./
 USER node
 EXPOSE 4000

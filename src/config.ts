@@ -24,6 +24,8 @@ export interface HttpOptions {
   /** Rate limit per API key: a bucket of cost points, refilled per second. */
   readonly rateLimitPoints: number;
   readonly rateLimitRefillPerSecond: number;
+  /** Serve the GraphQL explorer at /explorer (development mode only). */
+  readonly explorer: boolean;
 }
 
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
@@ -34,6 +36,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   maxCost: 25_000,
   rateLimitPoints: 50_000,
   rateLimitRefillPerSecond: 2_500,
+  explorer: true,
 };
 
 export class ConfigError extends Error {}
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel as Config['logLevel'],
     dbPoolSize: intVar(env, 'DB_POOL_SIZE', 10, 1, 200),
     http: {
+      explorer: env.NODE_ENV !== 'production',
       corsOrigins: (optional(env, 'CORS_ORIGINS') ?? '')
         .split(',')
         .map((o) => o.trim())

@@ -21,6 +21,7 @@ import { RateLimiter } from './limits/rate-limiter';
 import { jsonClientsGet200 } from './http-status';
 import { exportRoutes } from './export-routes';
 import { Metrics } from './metrics';
+import { staticRoutes } from './static-routes';
 import { healthRoutes, type Readiness } from './health';
 import { createLoaders } from './loaders';
 import { createSchema } from './schema';
@@ -66,6 +67,7 @@ export async function createApp(
   app.use(cors(options.corsOrigins));
   app.use(healthRoutes(dataSource, readiness));
   app.use(metrics.routes());
+  app.use(staticRoutes({ explorer: options.explorer }));
   app.use('/export', unavailableUntilReady(readiness));
   app.use(exportRoutes(dataSource, services, rateLimiter));
   app.use('/graphql', unavailableUntilReady(readiness));

@@ -67,7 +67,7 @@ export class Metrics {
   }
 
   plugin(): ApolloServerPlugin<RequestContext> {
-    const metrics = this;
+    const { requests, latency, errors: errorCount } = this;
     return {
       async requestDidStart() {
         const started = process.hrtime.bigint();
@@ -84,9 +84,9 @@ export class Metrics {
             const errors =
               response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
             for (const e of errors ?? [])
-              metrics.errors.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
-            metrics.requests.inc({ operation, type });
-            metrics.latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+              errorCount.inc({ code: String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+            requests.inc({ operation, type });
+            latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
           },
         };
       },

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
 import { COMPONENT_NAMES, ROW_COLUMNS } from '../../src/modules/bi/engagement-row-columns';
@@ -277,5 +279,41 @@ describe('exports', () => {
       .set('authorization', `Bearer ${key}`);
     expect(badId.status).toBe(400);
     expect(JSON.stringify(badId.body)).not.toMatch(/select|stack/i);
+  });
+});
+
+describe('the BI connector configuration in docs/bi-connector.json', () => {
+  it('pages through every row as a generic cursor-paginated GraphQL source would', async () => {
+    const config = JSON.parse(
+      readFileSync(path.join(__dirname, '..', '..', 'docs', 'bi-connector.json'), 'utf8'),
+    );
+    const at = (value: any, dotted: string) => dotted.split('.').reduce((v, k) => v?.[k], value);
+    const variables = {
+      ...config.variables,
+      filter: {
+        ...config.variables.filter,
+        window: { from: '2023-12-01T00:00:00Z', to: '2024-03-01T00:00:00Z' },
+      },
+      [config.pagination.pageSizeVariable]: 9, // small pages: many round trips
+    };
+    const rows: any[] = [];
+    for (let page = 0; page < 1000; page++) {
+      const res = await request(t.http)
+        .post(new URL(config.endpoint).pathname)
+        .set('authorization', config.headers.Authorization.replace('${RAPPORT_API_KEY}', key))
+        .set('content-type', config.headers['Content-Type'])
+        .send({ query: config.query, variables });
+      expect(res.status).toBe(200);
+      rows.push(...at(res.body, config.rowsPath));
+      if (!at(res.body, config.pagination.hasNextPagePath)) break;
+      variables[config.pagination.cursorVariable] = at(res.body, config.pagination.nextCursorPath);
+    }
+    const { rows: expected } = await allRows(
+      { window: variables.filter.window, granularity: 'WEEK' },
+      1000,
+    );
+    expect(rows.length).toBeGreaterThan(30);
+    expect(rows).toEqual(expected);
+    expect(Object.keys(rows[0])).toEqual(config.columns);
   });
 });

@@ -2,6 +2,7 @@ import { InitialSchema1795374382494 } from './1795374382494-InitialSchema';
 import { RowLevelSecurity1795400000000 } from './1795400000000-RowLevelSecurity';
 import { DailyRollups1795410000000 } from './1795410000000-DailyRollups';
 import { BiSchema1795420000000 } from './1795420000000-BiSchema';
+import { SharedRateLimits1795430000000 } from './1795430000000-SharedRateLimits';
 
 /**
  * Every migration, oldest first. A new one (`npm run migration:generate -- migrations/Name`)
@@ -12,4 +13,5 @@ export const migrations = [
   RowLevelSecurity1795400000000,
   DailyRollups1795410000000,
   BiSchema1795420000000,
+  SharedRateLimits1795430000000,
 ];

@@ -24,6 +24,8 @@ export interface HttpOptions {
   /** Rate limit per API key: a bucket of cost points, refilled per second. */
   readonly rateLimitPoints: number;
   readonly rateLimitRefillPerSecond: number;
+  /** Where rate-limit buckets live: PostgreSQL (shared by every process) or this process's memory. */
+  readonly rateLimitStore: 'postgres' | 'memory';
   /** Serve the GraphQL explorer at /explorer (development mode only). */
   readonly explorer: boolean;
 }
@@ -36,6 +38,7 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   maxCost: 25_000,
   rateLimitPoints: 50_000,
   rateLimitRefillPerSecond: 2_500,
+  rateLimitStore: 'postgres',
   explorer: true,
 };
 
@@ -54,6 +57,13 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
 function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const raw = env[name];
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
+}
+
+function rateLimitStore(env: NodeJS.ProcessEnv): 'postgres' | 'memory' {
+  const raw = optional(env, 'RATE_LIMIT_STORE') ?? 'postgres';
+  if (raw !== 'postgres' && raw !== 'memory')
+    throw new ConfigError(`RATE_LIMIT_STORE must be postgres or memory, got "${raw}"`);
+  return raw;
 }
 
 /** Parses and validates the environment once; nothing else reads process.env. */
@@ -81,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: intVar(env, 'DB_POOL_SIZE', 10, 1, 200),
     http: {
       explorer: env.NODE_ENV !== 'production',
+      rateLimitStore: rateLimitStore(env),
       corsOrigins: (optional(env, 'CORS_ORIGINS') ?? '')
         .split(',')
         .map((o) => o.trim())

@@ -18,6 +18,7 @@ import {
 } from './http-middleware';
 import { limitsPlugin } from './limits/limits-plugin';
 import { RateLimiter } from './limits/rate-limiter';
+import { SharedRateLimiter } from './limits/shared-rate-limiter';
 import { jsonClientsGet200 } from './http-status';
 import { exportRoutes } from './export-routes';
 import { Metrics } from './metrics';
@@ -40,7 +41,10 @@ export async function createApp(
   options: HttpOptions = DEFAULT_HTTP_OPTIONS,
 ): Promise<App> {
   const services = createServices();
-  const rateLimiter = new RateLimiter(options.rateLimitPoints, options.rateLimitRefillPerSecond);
+  const rateLimiter =
+    options.rateLimitStore === 'memory'
+      ? new RateLimiter(options.rateLimitPoints, options.rateLimitRefillPerSecond)
+      : new SharedRateLimiter(dataSource, options.rateLimitPoints, options.rateLimitRefillPerSecond);
   const metrics = new Metrics({ requests: dataSource });
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),

@@ -8,7 +8,7 @@ import { DomainError } from '../shared/domain-error';
 import { logger } from '../shared/logger';
 import { ApiKeyScope } from '../shared/vocabulary';
 import { bearerToken } from './auth';
-import type { RateLimiter } from './limits/rate-limiter';
+import type { PointsLimiter } from './limits/rate-limiter';
 import type { Services } from './services';
 
 /** What an export costs from the key's rate-limit bucket (a GraphQL page of 1,000 rows costs about as much). */
@@ -26,7 +26,7 @@ type Problem = { field: string; reason: string };
 export function exportRoutes(
   dataSource: DataSource,
   services: Services,
-  rateLimiter: RateLimiter,
+  rateLimiter: PointsLimiter,
 ): Router {
   const router = express.Router();
   router.get('/export/engagement.:format', async (req: Request, res: Response) => {
@@ -53,7 +53,7 @@ export function exportRoutes(
     const parsed = parseFilter(req.query);
     if ('problems' in parsed)
       return fail(res, 400, 'BAD_USER_INPUT', 'Invalid export parameters', parsed.problems);
-    const taken = rateLimiter.take(caller.keyId, EXPORT_COST);
+    const taken = await rateLimiter.take(caller.keyId, EXPORT_COST);
     if (!taken.ok) {
       res.setHeader('retry-after', String(taken.retryAfterSeconds));
       return fail(res, 429, 'RATE_LIMITED', 'Rate limited: retry after the Retry-After delay');

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
 import type { RequestContext } from '../context';
 import { operationShape } from './operation-shape';
-import type { RateLimiter } from './rate-limiter';
+import type { PointsLimiter } from './rate-limiter';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -23,7 +23,7 @@ function tooComplex(message: string, limit: string, value: number, max: number):
  */
 export function limitsPlugin(
   limits: QueryLimits,
-  rateLimiter: RateLimiter,
+  rateLimiter: PointsLimiter,
 ): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
@@ -59,7 +59,7 @@ export function limitsPlugin(
               limits.maxCost,
             );
           }
-          const taken = rateLimiter.take(contextValue.caller.keyId, shape.cost);
+          const taken = await rateLimiter.take(contextValue.caller.keyId, shape.cost);
           cost = {
             requestedQueryCost: shape.cost,
             throttleStatus: {

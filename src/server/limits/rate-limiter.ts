@@ -1,8 +1,22 @@
+export interface Taken {
+  ok: boolean;
+  remaining: number;
+  retryAfterSeconds: number;
+}
+
+/** What the limits plugin and the exports draw on (RateLimiter or SharedRateLimiter). */
+export interface PointsLimiter {
+  readonly capacity: number;
+  readonly refillPerSecond: number;
+  take(key: string, cost: number): Taken | Promise<Taken>;
+}
+
 /**
- * A bucket of cost points per API key, refilled continuously. In-process: with
- * several server processes each keeps its own buckets (see SECURITY.md).
+ * A bucket of cost points per API key, refilled continuously, in this
+ * process's memory (RATE_LIMIT_STORE=memory: one process only; the default
+ * shares buckets through PostgreSQL, see shared-rate-limiter.ts).
  */
-export class RateLimiter {
+export class RateLimiter implements PointsLimiter {
   private readonly buckets = new Map<string, { points: number; at: number }>();
 
   constructor(
@@ -15,7 +29,7 @@ export class RateLimiter {
     key: string,
     cost: number,
     now = Date.now(),
-  ): { ok: boolean; remaining: number; retryAfterSeconds: number } {
+  ): Taken {
     const bucket = this.buckets.get(key) ?? { points: this.capacity, at: now };
     bucket.points = Math.min(
       this.capacity,

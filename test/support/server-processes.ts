@@ -1,0 +1,99 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/** Builds dist/ once per test file (the processes run the built server, as in production). */
+export function buildServer(): void {
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  if (!existsSync(path.join(ROOT, 'dist', 'src', 'main.js')))
+    throw new Error('the build made no dist/src/main.js');
+}
+
+/** A server process of its own, on its own port. */
+export class ServerProcess {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly port: number,
+    private readonly output: string[],
+  ) {}
+
+  /** What the process printed (for failure messages). */
+  get log(): string {
+    return this.output.join('');
+  }
+
+  static async start(env: Record<string, string>): Promise<ServerProcess> {
+    const port = await freePort();
+    const output: string[] = [];
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'main.js')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout!.on('data', (c: Buffer) => output.push(c.toString()));
+    child.stderr!.on('data', (c: Buffer) => output.push(c.toString()));
+    const server = new ServerProcess(child, port, output);
+    for (let i = 0; i < 200; i++) {
+      if (child.exitCode !== null)
+        throw new Error(`server exited ${child.exitCode}: ${output.join('')}`);
+      const ready = await fetch(`${server.url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (ready) return server;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`server not ready: ${output.join('')}`);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async gql(key: string, query: string, variables?: Record<string, unknown>) {
+    const res = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { data?: any; errors?: any[]; extensions?: any },
+    };
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    const exited = new Promise((r) => this.child.once('exit', r));
+    this.child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}

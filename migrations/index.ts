@@ -3,6 +3,7 @@ import { RowLevelSecurity1795400000000 } from './1795400000000-RowLevelSecurity'
 import { DailyRollups1795410000000 } from './1795410000000-DailyRollups';
 import { BiSchema1795420000000 } from './1795420000000-BiSchema';
 import { SharedRateLimits1795430000000 } from './1795430000000-SharedRateLimits';
+import { ReadYourWrites1795440000000 } from './1795440000000-ReadYourWrites';
 
 /**
  * Every migration, oldest first. A new one (`npm run migration:generate -- migrations/Name`)
@@ -14,4 +15,5 @@ export const migrations = [
   DailyRollups1795410000000,
   BiSchema1795420000000,
   SharedRateLimits1795430000000,
+  ReadYourWrites1795440000000,
 ];

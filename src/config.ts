@@ -5,6 +5,10 @@ export interface Config {
   readonly host: string | undefined;
   /** External PostgreSQL; when unset the embedded server is used. */
   readonly databaseUrl: string | undefined;
+  /** Read replicas (streaming standbys of databaseUrl): reports and lists are read there. */
+  readonly databaseReplicaUrls: readonly string[];
+  /** After a key writes, its reads stay on the primary this long (replication lag must stay below). */
+  readonly replicaReadAfterWriteSeconds: number;
   readonly embedded: { readonly dataDir: string; readonly port: number | undefined };
   readonly bootstrapApiKey: string | undefined;
   readonly production: boolean;
@@ -59,6 +63,19 @@ function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
 }
 
+function replicaUrls(env: NodeJS.ProcessEnv): string[] {
+  const urls = (optional(env, 'DATABASE_REPLICA_URLS') ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (urls.length && optional(env, 'DATABASE_URL') === undefined)
+    throw new ConfigError('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary) too');
+  for (const url of urls)
+    if (!/^postgres(ql)?:\/\//.test(url))
+      throw new ConfigError(`DATABASE_REPLICA_URLS: "${url}" is not a postgres:// URL`);
+  return urls;
+}
+
 function rateLimitStore(env: NodeJS.ProcessEnv): 'postgres' | 'memory' {
   const raw = optional(env, 'RATE_LIMIT_STORE') ?? 'postgres';
   if (raw !== 'postgres' && raw !== 'memory')
@@ -81,6 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intVar(env, 'PORT', 4000, 0, 65535),
     host: optional(env, 'HOST'),
     databaseUrl: optional(env, 'DATABASE_URL'),
+    databaseReplicaUrls: replicaUrls(env),
+    replicaReadAfterWriteSeconds: intVar(env, 'REPLICA_READ_AFTER_WRITE_SECONDS', 10, 0, 3600),
     embedded: {
       dataDir: path.resolve(optional(env, 'EMBEDDED_PG_DIR') ?? '.data/postgres'),
       port: embeddedPort === undefined ? undefined : intVar(env, 'EMBEDDED_PG_PORT', 0, 1, 65535),

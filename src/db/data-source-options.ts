@@ -14,10 +14,19 @@ export function dataSourceOptions(
   url: string,
   poolSize = 10,
   asAppRole = false,
+  replicaUrls: readonly string[] = [],
 ): DataSourceOptions {
   return {
     type: 'postgres',
-    url,
+    // with replicas: queryRunner('slave') reads from one of them (TypeORM picks at random)
+    ...(replicaUrls.length
+      ? {
+          replication: {
+            master: { url },
+            slaves: replicaUrls.map((replica) => ({ url: replica })),
+          },
+        }
+      : { url }),
     entities,
     migrations,
     migrationsTableName: 'typeorm_migrations',

@@ -4,38 +4,53 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 export const WORKSPACE_SETTING = 'app.workspace_id';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export interface UnitOfWorkOptions {
+  /** Serve reads from a replica (DATABASE_REPLICA_URLS), until this request writes. */
+  readonly replicaReads?: boolean;
+  /** Note each write on this key (api_keys.last_write_at), for read-your-writes across requests. */
+  readonly noteWritesOf?: string;
+}
+
 /**
- * All database work of one request, on one connection, always inside a
- * transaction that carries the caller's workspace (`app.workspace_id`).
+ * All database work of one request, always inside a transaction that carries
+ * the caller's workspace (`app.workspace_id`).
  *
- * Reads share one lazily opened transaction. Each write (one mutation field)
- * runs in its own transaction and is committed before its result is returned,
- * so a response never reports something that was not durably written.
+ * Reads share one lazily opened read-only snapshot — on a replica when
+ * allowed, else on the primary. Each write (one mutation field) runs in its
+ * own transaction on the primary and is committed before its result is
+ * returned, so a response never reports something that was not durably
+ * written; after a write, the request reads from the primary (read-your-writes).
  * Work is queued: one connection runs one statement at a time.
  */
 export class UnitOfWork {
-  private runner: QueryRunner | undefined;
-  private readOpen = false;
+  private primary: QueryRunner | undefined;
+  private replica: QueryRunner | undefined;
+  private reading: QueryRunner | undefined;
+  private onReplica: boolean;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
   constructor(
     private readonly dataSource: DataSource,
     readonly workspaceId: string,
-  ) {}
+    private readonly options: UnitOfWorkOptions = {},
+  ) {
+    this.onReplica = options.replicaReads ?? false;
+  }
+
+  /** Whether reads (so far) are served by a replica. */
+  get readsFromReplica(): boolean {
+    return this.onReplica;
+  }
 
   read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.enqueue(async () => {
-      if (!this.readOpen) {
-        await this.beginRead();
-        this.readOpen = true;
-      }
+      if (!this.reading) this.reading = await this.beginRead();
       try {
-        return await work(this.runner!.manager);
+        return await work(this.reading.manager);
       } catch (error) {
         // a failed statement aborts the transaction: start the next read afresh
-        this.readOpen = false;
-        await this.rollbackQuietly();
+        await this.endRead(false);
         throw error;
       }
     });
@@ -51,30 +66,43 @@ export class UnitOfWork {
     }
   }
 
-  /** Runs `work` atomically in its own transaction, committed before this resolves. */
+  /** Runs `work` atomically in its own transaction on the primary, committed before this resolves. */
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.enqueue(async () => {
-      await this.endRead();
-      await this.begin();
+      await this.endRead(true);
+      if (this.onReplica) {
+        // from now on this request reads what it wrote: from the primary
+        this.onReplica = false;
+        const replica = this.replica;
+        this.replica = undefined;
+        await replica?.release();
+      }
+      const runner = await this.connect('master');
+      await runner.startTransaction();
       try {
-        const result = await work(this.runner!.manager);
-        await this.runner!.commitTransaction();
+        await runner.query(`SELECT set_config('${WORKSPACE_SETTING}', $1, true)`, [
+          this.workspaceId,
+        ]);
+        const result = await work(runner.manager);
+        if (this.options.noteWritesOf)
+          await runner.query('SELECT rapport_note_write($1)', [this.options.noteWritesOf]);
+        await runner.commitTransaction();
         return result;
       } catch (error) {
-        await this.rollbackQuietly();
+        await this.rollbackQuietly(runner);
         throw error;
       }
     });
   }
 
-  /** Ends the request: commits the read transaction and returns the connection to the pool. */
+  /** Ends the request: commits the read transaction and returns the connections to their pools. */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.enqueue(() => this.endRead()).catch(() => undefined);
+    await this.enqueue(() => this.endRead(true)).catch(() => undefined);
     this.closed = true;
-    const runner = this.runner;
-    this.runner = undefined;
-    await runner?.release();
+    const runners = [this.primary, this.replica];
+    this.primary = this.replica = undefined;
+    await Promise.all(runners.map((r) => r?.release()));
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
@@ -84,50 +112,47 @@ export class UnitOfWork {
     return run;
   }
 
-  private async connect(): Promise<QueryRunner> {
-    if (!this.runner) {
-      this.runner = this.dataSource.createQueryRunner();
-      await this.runner.connect();
+  private async connect(mode: 'master' | 'slave'): Promise<QueryRunner> {
+    if (mode === 'slave') {
+      this.replica ??= this.dataSource.createQueryRunner('slave');
+      await this.replica.connect();
+      return this.replica;
     }
-    return this.runner;
+    this.primary ??= this.dataSource.createQueryRunner('master');
+    await this.primary.connect();
+    return this.primary;
   }
 
   /**
    * A read-only snapshot (repeatable read: every read of a request, and
-   * every page of an export, sees the same data) and its workspace in one round trip (a simple
-   * query of two statements; the workspace id is a UUID from the database,
-   * checked again here before it is written into SQL). Reads never go
-   * through TypeORM's transaction methods, which writes use.
+   * every page of an export, sees the same data) and its workspace in one
+   * round trip (a simple query of two statements; the workspace id is a UUID
+   * from the database, checked again here before it is written into SQL).
+   * Reads never go through TypeORM's transaction methods, which writes use.
    */
-  private async beginRead(): Promise<void> {
+  private async beginRead(): Promise<QueryRunner> {
     if (!UUID.test(this.workspaceId)) throw new Error('invalid workspace id');
-    const runner = await this.connect();
+    const runner = await this.connect(this.onReplica ? 'slave' : 'master');
     await runner.query(
       `START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT set_config('${WORKSPACE_SETTING}', '${this.workspaceId}', true)`,
     );
+    return runner;
   }
 
-  private async begin(): Promise<void> {
-    const runner = await this.connect();
-    await runner.startTransaction();
-    await runner.query(`SELECT set_config('${WORKSPACE_SETTING}', $1, true)`, [this.workspaceId]);
-  }
-
-  private async endRead(): Promise<void> {
-    if (!this.readOpen) return;
-    this.readOpen = false;
+  private async endRead(commit: boolean): Promise<void> {
+    const runner = this.reading;
+    if (!runner) return;
+    this.reading = undefined;
     try {
-      await this.runner?.query('COMMIT');
+      await runner.query(commit ? 'COMMIT' : 'ROLLBACK');
     } catch {
-      await this.rollbackQuietly();
+      // the connection is broken; release() discards it
     }
   }
 
-  private async rollbackQuietly(): Promise<void> {
+  private async rollbackQuietly(runner: QueryRunner): Promise<void> {
     try {
-      if (this.runner?.isTransactionActive) await this.runner.rollbackTransaction();
-      // a read transaction is not TypeORM's: ROLLBACK outside one only warns
-      else await this.runner?.query('ROLLBACK');
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
     } catch {
       // the connection is broken; release() discards it
     }

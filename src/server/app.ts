@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { UnitOfWork } from '../db/unit-of-work';
+import type { Caller } from '../modules/api-keys/api-key.service';
 import type { RequestContext } from './context';
 import { bearerToken, unauthenticated } from './auth';
 import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../config';
@@ -35,16 +36,38 @@ export interface App {
 }
 
 /** Express + Apollo: routes, authentication, limits and the per-request unit of work. */
+/** Where reads go (see UnitOfWork and docs/scaling.md). */
+export interface ReadRouting {
+  readonly replicas: boolean;
+  readonly readAfterWriteSeconds: number;
+}
+
 export async function createApp(
   dataSource: DataSource,
   readiness: Readiness,
   options: HttpOptions = DEFAULT_HTTP_OPTIONS,
+  routing: ReadRouting = { replicas: false, readAfterWriteSeconds: 10 },
 ): Promise<App> {
+  // read-your-writes: a key that wrote in the last N seconds (any process) reads from the primary
+  const unitOfWork = (caller: Caller) =>
+    new UnitOfWork(dataSource, caller.workspaceId, {
+      replicaReads:
+        routing.replicas &&
+        !(
+          caller.lastWriteAt &&
+          Date.now() - caller.lastWriteAt.getTime() < routing.readAfterWriteSeconds * 1000
+        ),
+      noteWritesOf: routing.replicas ? caller.keyId : undefined,
+    });
   const services = createServices();
   const rateLimiter =
     options.rateLimitStore === 'memory'
       ? new RateLimiter(options.rateLimitPoints, options.rateLimitRefillPerSecond)
-      : new SharedRateLimiter(dataSource, options.rateLimitPoints, options.rateLimitRefillPerSecond);
+      : new SharedRateLimiter(
+          dataSource,
+          options.rateLimitPoints,
+          options.rateLimitRefillPerSecond,
+        );
   const metrics = new Metrics({ requests: dataSource });
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
@@ -73,7 +96,7 @@ export async function createApp(
   app.use(metrics.routes());
   app.use(staticRoutes({ explorer: options.explorer }));
   app.use('/export', unavailableUntilReady(readiness));
-  app.use(exportRoutes(dataSource, services, rateLimiter));
+  app.use(exportRoutes(dataSource, services, rateLimiter, unitOfWork));
   app.use('/graphql', unavailableUntilReady(readiness));
   app.use(
     '/graphql',
@@ -94,7 +117,7 @@ export async function createApp(
             });
           });
         if (!caller) throw unauthenticated('Unknown or revoked API key');
-        const uow = new UnitOfWork(dataSource, caller.workspaceId);
+        const uow = unitOfWork(caller);
         return {
           caller,
           uow,

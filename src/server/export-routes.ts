@@ -1,6 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
-import { UnitOfWork } from '../db/unit-of-work';
+import type { UnitOfWork } from '../db/unit-of-work';
+import type { Caller } from '../modules/api-keys/api-key.service';
 import { ROW_COLUMNS, type EngagementRowData } from '../modules/bi/engagement-row-columns';
 import type { EngagementRowFilter } from '../modules/bi/engagement-row.types';
 import { Granularity } from '../modules/scoring/granularity';
@@ -27,6 +28,7 @@ export function exportRoutes(
   dataSource: DataSource,
   services: Services,
   rateLimiter: PointsLimiter,
+  unitOfWork: (caller: Caller) => UnitOfWork,
 ): Router {
   const router = express.Router();
   router.get('/export/engagement.:format', async (req: Request, res: Response) => {
@@ -59,7 +61,7 @@ export function exportRoutes(
       return fail(res, 429, 'RATE_LIMITED', 'Rate limited: retry after the Retry-After delay');
     }
 
-    const uow = new UnitOfWork(dataSource, caller.workspaceId);
+    const uow = unitOfWork(caller);
     const pages = uow.stream((m) =>
       services.engagementRows.all(m, caller.workspaceId, parsed.filter),
     );

@@ -30,9 +30,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     embedded = await startEmbeddedPostgres(config.embedded.dataDir, config.embedded.port);
   }
   const url = config.databaseUrl ?? embedded!.url;
-  const requests = new DataSource(dataSourceOptions(url, config.dbPoolSize, true));
+  const requests = new DataSource(
+    dataSourceOptions(url, config.dbPoolSize, true, config.databaseReplicaUrls),
+  );
   const readiness: Readiness = { migrated: false };
-  const app = await createApp(requests, readiness, config.http);
+  const app = await createApp(requests, readiness, config.http, {
+    replicas: config.databaseReplicaUrls.length > 0,
+    readAfterWriteSeconds: config.replicaReadAfterWriteSeconds,
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.express.listen(config.port, config.host ?? '0.0.0.0', (error?: Error) =>
       error ? reject(error) : resolve(s),

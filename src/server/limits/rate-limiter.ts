@@ -25,11 +25,7 @@ export class RateLimiter implements PointsLimiter {
   ) {}
 
   /** Takes `cost` points if the bucket has them; otherwise says when it will. */
-  take(
-    key: string,
-    cost: number,
-    now = Date.now(),
-  ): Taken {
+  take(key: string, cost: number, now = Date.now()): Taken {
     const bucket = this.buckets.get(key) ?? { points: this.capacity, at: now };
     bucket.points = Math.min(
       this.capacity,

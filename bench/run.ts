@@ -16,7 +16,7 @@ import { measureIngestion, measureLatency, measureThroughput } from './scenarios
 import { ServerProcess } from './server-process';
 import { addEvents, createBenchWorkspace } from './synthetic-history';
 
-const USAGE = `Usage: npm run bench -- [--sizes 1e5,1e6,1e7] [--samples 300] [--seconds 10] [--keep]
+const USAGE = `Usage: npm run bench -- [--sizes 1e5,1e6,1e7] [--with-1e8] [--samples 300] [--seconds 10] [--keep]
 
 Starts its own PostgreSQL (or uses BENCH_DATABASE_URL, an empty database it may fill)
 and the API server as a separate process, grows a synthetic history through the sizes
@@ -31,11 +31,13 @@ async function main(): Promise<void> {
       samples: { type: 'string', default: '300' },
       seconds: { type: 'string', default: '10' },
       keep: { type: 'boolean', default: false },
+      'with-1e8': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return void process.stdout.write(USAGE + '\n');
-  const sizes = values.sizes.split(',').map(Number);
+  // 10^8 only when asked: hours of generation and tens of GB of disk
+  const sizes = [...values.sizes.split(',').map(Number), ...(values['with-1e8'] ? [1e8] : [])];
   if (sizes.some((s) => !Number.isInteger(s) || s < 10_000) || !isAscending(sizes))
     fail('--sizes takes ascending whole numbers of events, each at least 10000 (1e5 is fine)');
   const samples = Number(values.samples);

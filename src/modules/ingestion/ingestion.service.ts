@@ -86,6 +86,7 @@ export class IngestionService {
 
     const newFeedback = inserts(feedbackPlans);
     const newActivities = inserts(activityPlans);
+    await this.links.prelink(m, brand.id, newActivities, newFeedback);
     await this.store.insertFeedback(m, workspaceId, brand.id, newFeedback);
     await this.store.insertActivities(m, workspaceId, brand.id, newActivities);
     await this.store.updateActivities(m, brand.id, updates(activityPlans));

@@ -7,6 +7,42 @@ import type { EntityManager } from 'typeorm';
  */
 export class ReplyLinks {
   /**
+   * Before new activities are inserted: resolves their external-id links to
+   * feedback of the same batch or already stored, so that they are inserted
+   * linked (no update afterwards). What is still unknown stays pending.
+   */
+  async prelink(
+    m: EntityManager,
+    brandId: string,
+    activities: {
+      in_reply_to_feedback_id: string | null;
+      in_reply_to_feedback_external_id: string | null;
+    }[],
+    batchFeedback: { id: string; external_id: string | null }[],
+  ): Promise<void> {
+    const pending = activities.filter(
+      (a) => a.in_reply_to_feedback_id === null && a.in_reply_to_feedback_external_id !== null,
+    );
+    if (pending.length === 0) return;
+    const byExt = new Map<string, string>();
+    for (const f of batchFeedback) if (f.external_id !== null) byExt.set(f.external_id, f.id);
+    const unknown = [
+      ...new Set(
+        pending.map((a) => a.in_reply_to_feedback_external_id!).filter((e) => !byExt.has(e)),
+      ),
+    ];
+    if (unknown.length) {
+      const stored: { id: string; external_id: string }[] = await m.query(
+        'SELECT id, external_id FROM feedback WHERE brand_id = $1 AND external_id = ANY($2::text[])',
+        [brandId, unknown],
+      );
+      for (const f of stored) byExt.set(f.external_id, f.id);
+    }
+    for (const a of pending)
+      a.in_reply_to_feedback_id = byExt.get(a.in_reply_to_feedback_external_id!) ?? null;
+  }
+
+  /**
    * Resolves pending external-id links that involve the given new rows and
    * returns the feedback ids whose replies changed.
    */

@@ -33,8 +33,12 @@ export class SharedRateLimits1795430000000 implements MigrationInterface {
           RETURN QUERY SELECT false, available, ceil((p_cost - available) / p_refill)::int;
         END IF;
       END $$`);
-    await q.query(`REVOKE ALL ON FUNCTION rapport_take_points(uuid, float8, float8, float8) FROM PUBLIC`);
-    await q.query(`GRANT EXECUTE ON FUNCTION rapport_take_points(uuid, float8, float8, float8) TO rapport_app`);
+    await q.query(
+      `REVOKE ALL ON FUNCTION rapport_take_points(uuid, float8, float8, float8) FROM PUBLIC`,
+    );
+    await q.query(
+      `GRANT EXECUTE ON FUNCTION rapport_take_points(uuid, float8, float8, float8) TO rapport_app`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -57,7 +57,7 @@ export class DailyRollups1795410000000 implements MigrationInterface {
     );
     // backfill from the rows already recorded (one set-based statement; the
     // migration runs as the table owner, which row-level security does not filter)
-    await new RollupWriter().rebuild(q.manager, null);
+    await new RollupWriter().rebuildDays(q.manager, null);
   }
 
   public async down(q: QueryRunner): Promise<void> {

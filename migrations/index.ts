@@ -4,6 +4,7 @@ import { DailyRollups1795410000000 } from './1795410000000-DailyRollups';
 import { BiSchema1795420000000 } from './1795420000000-BiSchema';
 import { SharedRateLimits1795430000000 } from './1795430000000-SharedRateLimits';
 import { ReadYourWrites1795440000000 } from './1795440000000-ReadYourWrites';
+import { MonthlyRollups1795450000000 } from './1795450000000-MonthlyRollups';
 
 /**
  * Every migration, oldest first. A new one (`npm run migration:generate -- migrations/Name`)
@@ -16,4 +17,5 @@ export const migrations = [
   BiSchema1795420000000,
   SharedRateLimits1795430000000,
   ReadYourWrites1795440000000,
+  MonthlyRollups1795450000000,
 ];

@@ -27,7 +27,13 @@ async function factTables(): Promise<string[]> {
 
 describe('the schema is ready to distribute by brand_id', () => {
   it('has the expected fact tables', async () => {
-    expect(await factTables()).toEqual(['activities', 'audiences', 'engagement_daily', 'feedback']);
+    expect(await factTables()).toEqual([
+      'activities',
+      'audiences',
+      'engagement_daily',
+      'engagement_monthly',
+      'feedback',
+    ]);
   });
 
   it('keeps brand_id in every primary and unique key of a fact table', async () => {

@@ -400,7 +400,8 @@ describe(`engagement and classification equal the specification on random histor
     for (let w = 0; w < 8; w++) {
       // some windows start at a UTC midnight (a local midnight in UTC histories)
       const from = START + r.int(-10, 110) * DAY + (w % 3 === 0 ? 0 : r.int(0, 1439) * MIN);
-      const to = from + r.int(1, 60 * 24 * 40) * MIN;
+      // short windows (raw edges, a few days) and long ones (whole months from the monthly rollups)
+      const to = from + (w % 2 ? r.int(1, 60 * 24 * 40) : r.int(60 * 24 * 40, 60 * 24 * 150)) * MIN;
       const audience = r.chance(0.4) ? r.pick(audiences) : null;
       const api = (
         await t.ok(key, REPORT, {

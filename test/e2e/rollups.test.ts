@@ -33,6 +33,11 @@ const ROLLUP_ROWS = `SELECT audience_key, to_char(day, 'YYYY-MM-DD') AS day,
   FROM engagement_daily WHERE brand_id = $1
    AND feedback + listening + processing + interacting + broadcasting > 0 -- emptied rows stay, with zeros
  ORDER BY audience_key, day`;
+const MONTH_ROWS = `SELECT audience_key, to_char(month, 'YYYY-MM-DD') AS month,
+    ${SUMS.replace(/sum\((\w+)\)(::int)?/g, '$1')}, delay_histogram
+  FROM engagement_monthly WHERE brand_id = $1
+   AND feedback + listening + processing + interacting + broadcasting > 0
+ ORDER BY audience_key, month`;
 const rollupRows = (brandId: string) => t.sql(ROLLUP_ROWS, [brandId]);
 
 const rounded = (rows: Record<string, unknown>[]) =>
@@ -45,7 +50,9 @@ const rounded = (rows: Record<string, unknown>[]) =>
 /** Rebuilds the brand's rollups in a transaction that is rolled back, and compares. */
 async function expectRollupsEqualRebuild(brandId: string): Promise<void> {
   const incremental = await rollupRows(brandId);
+  const months = await t.sql(MONTH_ROWS, [brandId]);
   expect(incremental.length).toBeGreaterThan(20);
+  expect(months.length).toBeGreaterThan(1);
   const runner = t.dataSource.createQueryRunner();
   await runner.startTransaction();
   try {
@@ -53,6 +60,7 @@ async function expectRollupsEqualRebuild(brandId: string): Promise<void> {
     const rebuilt = await runner.query(ROLLUP_ROWS, [brandId]);
     // float sums may differ in the last bit (another summation order)
     expect(rounded(incremental)).toEqual(rounded(rebuilt));
+    expect(rounded(months)).toEqual(rounded(await runner.query(MONTH_ROWS, [brandId])));
   } finally {
     await runner.rollbackTransaction();
     await runner.release();
@@ -70,7 +78,7 @@ describe(`daily rollups under concurrent random writes (seed ${SEED})`, () => {
       await createAudience(t, key, brandId, 'A'),
       await createAudience(t, key, brandId, 'B'),
     ];
-    const at = () => new Date(START + r.int(0, 20 * 24 * 60) * MIN).toISOString();
+    const at = () => new Date(START + r.int(0, 45 * 24 * 60) * MIN).toISOString();
     const audience = () => (r.chance(0.3) ? null : r.pick(audiences));
     const client = async (c: number) => {
       for (let b = 0; b < 12; b++) {

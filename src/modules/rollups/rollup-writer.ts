@@ -86,6 +86,61 @@ export class RollupWriter {
              IS DISTINCT FROM (${SUM_COLUMNS.map((col) => `EXCLUDED.${col}`).join(', ')}, EXCLUDED.delay_histogram)`,
       [brandId, unique.map((k) => k.audienceKey), unique.map((k) => k.day)],
     );
+    await this.refreshMonths(m, brandId, unique);
+  }
+
+  /** Re-sums the months of these days from engagement_daily (after the days were refreshed). */
+  private async refreshMonths(m: EntityManager, brandId: string, keys: RollupKey[]): Promise<void> {
+    await m.query(
+      `WITH k AS (
+         SELECT DISTINCT k.audience_key, date_trunc('month', k.day)::date AS month
+           FROM unnest($2::uuid[], $3::date[]) AS k(audience_key, day)),
+       sums AS (
+         SELECT k.audience_key, k.month, s.*, h.histogram FROM k
+          CROSS JOIN LATERAL (
+            SELECT ${SUM_COLUMNS.map((c) => `coalesce(sum(d.${c}), 0) AS ${c}`).join(', ')}
+              FROM engagement_daily d
+             WHERE d.brand_id = $1 AND d.audience_key = k.audience_key
+               AND d.day >= k.month AND d.day < (k.month + interval '1 month')::date) s
+          CROSS JOIN LATERAL (${mergedHistogram(`d.brand_id = $1 AND d.audience_key = k.audience_key
+               AND d.day >= k.month AND d.day < (k.month + interval '1 month')::date`)}) h)
+       INSERT INTO engagement_monthly (brand_id, workspace_id, audience_key, month, ${SUM_COLUMNS.join(', ')}, delay_histogram)
+       SELECT b.id, b.workspace_id, s.audience_key, s.month, ${SUM_COLUMNS.map((c) => `s.${c}`).join(', ')}, s.histogram
+         FROM sums s CROSS JOIN (SELECT id, workspace_id FROM brands WHERE id = $1) b
+       ON CONFLICT (brand_id, audience_key, month) DO UPDATE SET
+         ${SUM_COLUMNS.map((col) => `${col} = EXCLUDED.${col}`).join(', ')},
+         delay_histogram = EXCLUDED.delay_histogram, updated_at = now()
+       WHERE (${SUM_COLUMNS.map((col) => `engagement_monthly.${col}`).join(', ')}, engagement_monthly.delay_histogram)
+             IS DISTINCT FROM (${SUM_COLUMNS.map((col) => `EXCLUDED.${col}`).join(', ')}, EXCLUDED.delay_histogram)`,
+      [brandId, keys.map((k) => k.audienceKey), keys.map((k) => k.day)],
+    );
+  }
+
+  /** Rebuilds the monthly rollups of a brand (or all: null) from its daily rollups. */
+  async rebuildMonths(m: EntityManager, brandId: string | null): Promise<void> {
+    await m.query('DELETE FROM engagement_monthly WHERE $1::uuid IS NULL OR brand_id = $1', [
+      brandId,
+    ]);
+    await m.query(
+      `WITH months AS (
+         SELECT d.brand_id, d.workspace_id, d.audience_key, date_trunc('month', d.day)::date AS month,
+                ${SUM_COLUMNS.map((c) => `sum(d.${c}) AS ${c}`).join(', ')}
+           FROM engagement_daily d WHERE $1::uuid IS NULL OR d.brand_id = $1
+          GROUP BY 1, 2, 3, 4),
+       hist AS (
+         SELECT brand_id, audience_key, month, jsonb_object_agg(bucket, n) AS histogram FROM (
+           SELECT d.brand_id, d.audience_key, date_trunc('month', d.day)::date AS month,
+                  h.key::int AS bucket, sum(h.value::int)::int AS n
+             FROM engagement_daily d CROSS JOIN LATERAL jsonb_each_text(d.delay_histogram) h
+            WHERE ($1::uuid IS NULL OR d.brand_id = $1) AND d.responded > 0
+            GROUP BY 1, 2, 3, 4) x
+          GROUP BY 1, 2, 3)
+       INSERT INTO engagement_monthly (brand_id, workspace_id, audience_key, month, ${SUM_COLUMNS.join(', ')}, delay_histogram)
+       SELECT m.brand_id, m.workspace_id, m.audience_key, m.month, ${SUM_COLUMNS.map((c) => `m.${c}`).join(', ')},
+              coalesce(h.histogram, '{}'::jsonb)
+         FROM months m LEFT JOIN hist h USING (brand_id, audience_key, month)`,
+      [brandId],
+    );
   }
 
   /**
@@ -94,6 +149,12 @@ export class RollupWriter {
    * response target changed, for backfills, repairs and benchmarks.
    */
   async rebuild(m: EntityManager, brandId: string | null): Promise<void> {
+    await this.rebuildDays(m, brandId);
+    await this.rebuildMonths(m, brandId);
+  }
+
+  /** The daily rollups alone (the DailyRollups migration's backfill, before months existed). */
+  async rebuildDays(m: EntityManager, brandId: string | null): Promise<void> {
     await m.query('DELETE FROM engagement_daily WHERE $1::uuid IS NULL OR brand_id = $1', [
       brandId,
     ]);
@@ -123,4 +184,13 @@ export class RollupWriter {
       [brandId],
     );
   }
+}
+
+/** Histograms of the daily rows matching `where` (alias d) merged: bucket → count. */
+function mergedHistogram(where: string): string {
+  return `SELECT coalesce(jsonb_object_agg(bucket, n), '{}'::jsonb) AS histogram FROM (
+            SELECT h.key::int AS bucket, sum(h.value::int)::int AS n
+              FROM engagement_daily d CROSS JOIN LATERAL jsonb_each_text(d.delay_histogram) h
+             WHERE ${where} AND d.responded > 0
+             GROUP BY 1) x`;
 }

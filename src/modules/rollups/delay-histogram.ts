@@ -1,14 +1,14 @@
 /**
  * First-response delays rolled up as a log-scale histogram (sparse jsonb:
  * bucket → count). Bucket 0 holds delays under one second; bucket b ≥ 1
- * holds [1.02^(b−1), 1.02^b) seconds, up to bucket 1,200 (about 650 years).
- * A bucket stands for its geometric middle 1.02^(b−½) s, within 1 % of
+ * holds [1.05^(b−1), 1.05^b) seconds, up to bucket 500 (far beyond any delay).
+ * A bucket stands for its geometric middle 1.05^(b−½) s, within 2.5 % of
  * every delay in it; bucket 0 stands for 0 (absolute error under 1 s).
  * Percentiles interpolate between bucket values like percentile_cont, so
- * they inherit that bound: relative error ≤ 1 % for delays of a second or more.
+ * they inherit that bound: relative error ≤ 2.5 % for delays of a second or more.
  */
-export const GROWTH = 1.02;
-export const MAX_BUCKET = 1200;
+export const GROWTH = 1.05;
+export const MAX_BUCKET = 500;
 
 /** The SQL expression of a delay's bucket (`minutes` ≥ 0). */
 export function bucketSql(minutes: string): string {

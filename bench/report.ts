@@ -31,7 +31,7 @@ function machine(postgres: string): string {
   return [
     `- CPU: ${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
     `- Memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB; ${os.type()} ${os.release()}`,
-    `- Node ${process.version}; PostgreSQL ${postgres} (default settings); commit ${commit}`,
+    `- Node ${process.version}; PostgreSQL ${postgres} (other settings default); commit ${commit}`,
     '- Client, server and PostgreSQL share the machine (the client’s CPU use is part of every figure).',
   ].join('\n');
 }

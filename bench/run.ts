@@ -16,7 +16,8 @@ import { measureIngestion, measureLatency, measureThroughput } from './scenarios
 import { ServerProcess } from './server-process';
 import { addEvents, createBenchWorkspace } from './synthetic-history';
 
-const USAGE = `Usage: npm run bench -- [--sizes 1e5,1e6,1e7] [--with-1e8] [--samples 300] [--seconds 10] [--keep]
+const USAGE = `Usage: npm run bench -- [--sizes 1e5,1e6,1e7] [--with-1e8] [--samples 300] [--seconds 10]
+                         [--shared-buffers 4GB] [--keep]
 
 Starts its own PostgreSQL (or uses BENCH_DATABASE_URL, an empty database it may fill)
 and the API server as a separate process, grows a synthetic history through the sizes
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       keep: { type: 'boolean', default: false },
       'with-1e8': { type: 'boolean', default: false },
+      'shared-buffers': { type: 'string', default: '4GB' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -55,7 +57,10 @@ async function main(): Promise<void> {
     dir = mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
     chmodSync(dir, 0o755);
     log(`starting PostgreSQL in ${dir}`);
-    const embedded = await startEmbeddedPostgres(path.join(dir, 'data'));
+    // sized like a production server for the history: the report says so
+    const embedded = await startEmbeddedPostgres(path.join(dir, 'data'), undefined, [
+      `shared_buffers=${values['shared-buffers']}`,
+    ]);
     databaseUrl = embedded.url;
     stopDatabase = () => embedded.stop();
   }
@@ -76,7 +81,8 @@ async function main(): Promise<void> {
     });
   try {
     await runMigrations(ds);
-    const [{ version }] = await ds.query('SHOW server_version');
+    const [{ server_version: version }] = await ds.query('SHOW server_version');
+    const [{ shared_buffers: sharedBuffers }] = await ds.query('SHOW shared_buffers');
     const bench = await createBenchWorkspace(ds);
     const { secret } = await ds.transaction((m) =>
       new ApiKeyService().create(m, bench.workspaceId, 'bench', [...ALL_SCOPES]),
@@ -145,7 +151,14 @@ async function main(): Promise<void> {
     mkdirSync(path.join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
     const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
     const file = path.join(__dirname, '..', '..', 'bench', 'results', `${stamp}.md`);
-    writeFileSync(file, renderReport(results, { postgres: version, samples, seconds }));
+    writeFileSync(
+      file,
+      renderReport(results, {
+        postgres: `${version}, shared_buffers ${sharedBuffers}`,
+        samples,
+        seconds,
+      }),
+    );
     log(`report written to ${path.relative(process.cwd(), file)}`);
   } finally {
     await cleanUp();

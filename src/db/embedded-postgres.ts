@@ -25,6 +25,7 @@ const PASSWORD = 'rapport-embedded';
 export async function startEmbeddedPostgres(
   dataDir: string,
   wantedPort?: number,
+  settings: readonly string[] = [],
 ): Promise<EmbeddedDatabase> {
   const running = runningPort(dataDir);
   if (running !== undefined) {
@@ -43,7 +44,13 @@ export async function startEmbeddedPostgres(
     persistent: true,
     createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--no-sync'],
-    postgresFlags: ['-c', 'listen_addresses=localhost', '-c', `unix_socket_directories=`],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=localhost',
+      '-c',
+      `unix_socket_directories=`,
+      ...settings.flatMap((setting) => ['-c', setting]),
+    ],
     onLog: (message: string) => logger.debug('postgres', { message: message.trim() }),
     onError: (error: unknown) => logger.error('postgres', { error: String(error) }),
   });

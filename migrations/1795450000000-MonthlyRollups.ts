@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { RollupWriter } from '../src/modules/rollups/rollup-writer';
-import { SUM_COLUMNS } from '../src/modules/rollups/rollup-columns';
+import { FLOAT_COLUMNS, SUM_COLUMNS } from '../src/modules/rollups/rollup-columns';
 
 const WORKSPACE = `NULLIF(current_setting('app.workspace_id', true), '')::uuid`;
 
@@ -21,7 +21,7 @@ export class MonthlyRollups1795450000000 implements MigrationInterface {
         workspace_id uuid NOT NULL,
         audience_key uuid NOT NULL,
         month date NOT NULL CHECK (extract(day FROM month) = 1),
-        ${SUM_COLUMNS.map((c) => `${c} ${['ack_timeliness', 'response_timeliness', 'broadcast_engagements', 'broadcast_reach'].includes(c) ? 'float8' : 'int'} NOT NULL DEFAULT 0`).join(',\n        ')},
+        ${SUM_COLUMNS.map((c) => `${c} ${FLOAT_COLUMNS.has(c) ? 'float8' : 'int'} NOT NULL DEFAULT 0`).join(',\n        ')},
         delay_histogram jsonb NOT NULL DEFAULT '{}',
         updated_at timestamptz(3) NOT NULL DEFAULT now(),
         CONSTRAINT engagement_monthly_pkey PRIMARY KEY (brand_id, audience_key, month),

@@ -87,7 +87,13 @@ export function exportRoutes(
       res.end();
     } catch (error) {
       if (!started && error instanceof DomainError) {
-        return fail(res, 400, error.code, error.message, error.details.problems);
+        return fail(
+          res,
+          error.code === 'NOT_FOUND' ? 404 : 400,
+          error.code,
+          error.message,
+          error.details.problems,
+        );
       }
       logger.error('export failed', {
         error: error instanceof Error ? error.message : String(error),

@@ -196,6 +196,17 @@ describe('engagementRows', () => {
     }
     const cursor = await t.gql(key, ROWS, { f: { window }, after: 'garbage' });
     expect(cursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // another workspace's brand, or an unknown audience, does not exist here
+    const [{ id: foreign }] = await t.sql<{ id: string }>(
+      `SELECT b.id FROM brands b JOIN workspaces w ON w.id = b.workspace_id WHERE w.name = 'bi-other'`,
+    );
+    for (const filter of [
+      { window, brandIds: [brands[0]!.id, foreign] },
+      { window, audienceIds: ['00000000-0000-4000-8000-000000000001'] },
+    ]) {
+      const res = await t.gql(key, ROWS, { f: filter, first: 10 });
+      expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
   });
 });
 
@@ -279,6 +290,11 @@ describe('exports', () => {
       .set('authorization', `Bearer ${key}`);
     expect(badId.status).toBe(400);
     expect(JSON.stringify(badId.body)).not.toMatch(/select|stack/i);
+    const foreign = await request(t.http)
+      .get(`/export/engagement.csv${query}&brandId=00000000-0000-4000-8000-000000000002`)
+      .set('authorization', `Bearer ${key}`);
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.error.code).toBe('NOT_FOUND');
   });
 });
 

@@ -1,38 +1,10 @@
 import { scoreEngagement } from '../scoring/engagement-report';
-import type { EngagementSums } from '../scoring/engagement-sums';
+import { emptySums } from '../scoring/engagement-sums';
 import { PHASES, weightsFrom } from '../scoring/phase-weights';
-import { EngagementPhase } from '../../shared/vocabulary';
-
-const EMPTY: EngagementSums = {
-  weeks: 1,
-  feedback: 0,
-  acknowledged: 0,
-  ackTimeliness: 0,
-  categorized: 0,
-  needsResponse: 0,
-  actioned: 0,
-  adopted: 0,
-  responded: 0,
-  responseTimeliness: 0,
-  negative: 0,
-  negativeResponded: 0,
-  activities: {
-    [EngagementPhase.LISTENING]: 0,
-    [EngagementPhase.PROCESSING]: 0,
-    [EngagementPhase.INTERACTING]: 0,
-    [EngagementPhase.BROADCASTING]: 0,
-  },
-  proactive: 0,
-  understanding: 0,
-  accommodativeReplies: 0,
-  broadcastEngagements: 0,
-  broadcastReach: 0,
-  promotionalBroadcasts: 0,
-};
 
 /** Every component's name, in the order of the phases (taken from the scoring itself). */
 export const COMPONENT_NAMES: readonly string[] = scoreEngagement(
-  EMPTY,
+  emptySums(1),
   weightsFrom(null),
 ).phases.flatMap((p) => p.components.map((c) => c.name));
 

@@ -6,7 +6,7 @@ import {
   pageSize,
   toConnection,
 } from '../../shared/connection';
-import { ValidationError } from '../../shared/domain-error';
+import { NotFoundError, ValidationError } from '../../shared/domain-error';
 import { isUuid } from '../../shared/validate';
 import type { SumsRow } from '../scoring/engagement-row';
 import { sumsFromRow } from '../scoring/engagement-row';
@@ -54,6 +54,7 @@ export class EngagementRowsService {
     const size = pageSize(first, MAX_ROWS_PAGE);
     const params = this.params(workspaceId, filter);
     const cursor = this.cursor(after);
+    if (after == null) await this.assertVisible(m, workspaceId, filter);
     const rows: GroupRow[] = await m.query(rowsPage(), [...params, ...cursor, size + 1]);
     const total = withCount
       ? ((await m.query(rowsCount(), [...params, null, null, null]))[0].n as number)
@@ -84,6 +85,26 @@ export class EngagementRowsService {
       if (page.nodes.length) yield page.nodes;
       if (!page.pageInfo.hasNextPage) return;
       after = page.pageInfo.endCursor;
+    }
+  }
+
+  /** Brands and audiences named by the filter must be this workspace's: NOT_FOUND otherwise (first page only). */
+  private async assertVisible(
+    m: EntityManager,
+    workspaceId: string,
+    filter: EngagementRowFilter,
+  ): Promise<void> {
+    for (const [entity, table, ids] of [
+      ['Brand', 'brands', filter.brandIds],
+      ['Audience', 'audiences', filter.audienceIds],
+    ] as const) {
+      if (!ids?.length) continue;
+      const found: { id: string }[] = await m.query(
+        `SELECT id FROM ${table} WHERE workspace_id = $1 AND id = ANY($2::uuid[])`,
+        [workspaceId, ids],
+      );
+      const missing = ids.find((id) => !found.some((row) => row.id === id));
+      if (missing) throw new NotFoundError(entity, missing);
     }
   }
 

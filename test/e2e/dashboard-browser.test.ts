@@ -30,6 +30,10 @@ beforeAll(async () => {
     throw new Error(
       `no Chromium at ${CHROMIUM}: apt-get install chromium (as .ci/run does) or set CHROMIUM_PATH`,
     );
+  if (!existsSync(path.join(SHARED, 'twcs-sample-5k.csv')))
+    throw new Error(
+      `the shared datasets are not at ${SHARED}: clone beside ../shared or set SHARED_DATA_DIR`,
+    );
   t = await TestApp.start();
   key = await t.key('demo');
   const workspaceId = (await t.ok(key, '{ viewer { workspace { id } } }')).viewer.workspace.id;

@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { NO_AUDIENCE, SUM_COLUMNS } from '../src/modules/rollups/rollup-columns';
 
 /** The caller's workspace, from the BI role it connected as (current_user cannot be changed by SET). */
 const MINE = `(SELECT a.workspace_id FROM bi_access a WHERE a.role_name = current_user)`;
@@ -37,8 +36,8 @@ export class BiSchema1795420000000 implements MigrationInterface {
         FROM audiences WHERE workspace_id = ${MINE}`);
     await q.query(`
       CREATE VIEW bi.engagement_daily WITH (security_barrier) AS
-      SELECT brand_id, nullif(audience_key, '${NO_AUDIENCE}'::uuid) AS audience_id, day,
-             ${SUM_COLUMNS.join(', ')}, updated_at
+      SELECT brand_id, nullif(audience_key, '00000000-0000-0000-0000-000000000000'::uuid) AS audience_id, day,
+             feedback, acknowledged, ack_timeliness, categorized, needs_response, actioned, adopted, responded, response_timeliness, negative, negative_responded, listening, processing, interacting, broadcasting, proactive, understanding, accommodative_replies, broadcast_engagements, broadcast_reach, promotional_broadcasts, updated_at
         FROM engagement_daily WHERE workspace_id = ${MINE}`);
     await q.query(`COMMENT ON VIEW bi.engagement_daily IS
       'Sums per brand × audience × local day (audience_id null: items without an audience); see docs/bi.md for the formulas.'`);

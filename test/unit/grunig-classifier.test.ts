@@ -3,7 +3,7 @@ import {
   GrunigModel as M,
   highest,
 } from '../../src/modules/classification/grunig-classifier';
-import { emptySums, type EngagementSums } from '../../src/modules/scoring/engagement-sums';
+import { emptySums, type EngagementSums } from '../../src/modules/rollups/engagement-sums';
 
 type Overrides = Partial<Omit<EngagementSums, 'activities'>> & {
   activities?: Partial<EngagementSums['activities']>;

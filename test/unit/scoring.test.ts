@@ -11,7 +11,7 @@ import {
   stageOf,
   type PhaseResult,
 } from '../../src/modules/scoring/engagement-report';
-import { emptySums, type EngagementSums } from '../../src/modules/scoring/engagement-sums';
+import { emptySums, type EngagementSums } from '../../src/modules/rollups/engagement-sums';
 import { atLeast, saturate, timeliness } from '../../src/modules/scoring/math';
 import {
   DEFAULT_PHASE_WEIGHTS,

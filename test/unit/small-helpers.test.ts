@@ -1,6 +1,4 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { migrations } from '../../migrations';
 import { ConfigError, loadConfig } from '../../src/config';
 import { slugify } from '../../src/modules/brands/brand.validation';
 import { bearerToken } from '../../src/server/auth';
@@ -84,18 +82,5 @@ describe('loadConfig', () => {
   ])('rejects %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
-  });
-});
-
-describe('migrations/index.ts', () => {
-  it('lists every migration file, oldest first', () => {
-    const dir = path.join(__dirname, '..', '..', 'migrations');
-    const files = readdirSync(dir)
-      .filter((f) => /^\d+-.+\.ts$/.test(f))
-      .sort();
-    const listed = migrations.map(
-      (m) => `${/\d+$/.exec(m.name)![0]}-${m.name.replace(/\d+$/, '')}.ts`,
-    );
-    expect(listed).toEqual(files);
   });
 });

@@ -1,5 +1,5 @@
 import { scoreEngagement } from '../scoring/engagement-report';
-import { emptySums } from '../scoring/engagement-sums';
+import { emptySums } from '../rollups/engagement-sums';
 import { PHASES, weightsFrom } from '../scoring/phase-weights';
 
 /** Every component's name, in the order of the phases (taken from the scoring itself). */

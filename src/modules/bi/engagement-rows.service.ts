@@ -8,13 +8,13 @@ import {
 } from '../../shared/connection';
 import { NotFoundError, ValidationError } from '../../shared/domain-error';
 import { isUuid } from '../../shared/validate';
-import type { SumsRow } from '../scoring/engagement-row';
-import { sumsFromRow } from '../scoring/engagement-row';
+import type { SumsRow } from '../rollups/engagement-sums';
+import { sumsFromRow } from '../rollups/engagement-sums';
 import { scoreEngagement } from '../scoring/engagement-report';
 import { assertReportWindow } from '../scoring/engagement-window';
 import { Granularity } from '../scoring/granularity';
 import { PHASES, weightsFrom } from '../scoring/phase-weights';
-import { NO_AUDIENCE } from '../rollups/rollup-columns';
+import { NO_AUDIENCE } from '../rollups/sum-definitions';
 import type { EngagementRowData } from './engagement-row-columns';
 import type { EngagementRowFilter } from './engagement-row.types';
 import { rowsCount, rowsPage } from './engagement-rows.sql';

@@ -1,4 +1,7 @@
-import { FLOAT_COLUMNS, NO_AUDIENCE, SUM_COLUMNS } from '../rollups/rollup-columns';
+import { cast, NO_AUDIENCE, SUMS } from '../rollups/sum-definitions';
+
+/** The columns that count items: a period with none of them is empty. */
+const ITEM_COLUMNS = SUMS.filter((s) => s.countsItems).map((s) => s.column);
 
 /**
  * BI rows from the daily rollups: sums per brand × audience × period over
@@ -21,7 +24,7 @@ export function rowsCte(): string {
        AND ($8::uuid IS NULL OR b.id >= $8::uuid)),
   g AS (
     SELECT d.brand_id, d.audience_key, date_trunc($5, d.day)::date AS period_day,
-           ${SUM_COLUMNS.map((c) => `sum(d.${c})::${FLOAT_COLUMNS.has(c) ? 'float8' : 'int'} AS ${c}`).join(', ')},
+           ${SUMS.map((s) => `${cast(s, `sum(d.${s.column})`)} AS ${s.column}`).join(', ')},
            max(d.updated_at) AS updated_at
       FROM b JOIN engagement_daily d
         ON d.brand_id = b.id AND d.day >= b.first_day AND d.day < b.end_day
@@ -29,7 +32,7 @@ export function rowsCte(): string {
        AND ($8::uuid IS NULL OR (d.brand_id, d.audience_key) >= ($8::uuid, $9::uuid))
      GROUP BY 1, 2, 3
     HAVING CASE WHEN $7::timestamptz IS NULL
-                THEN sum(d.feedback + d.listening + d.processing + d.interacting + d.broadcasting) > 0
+                THEN sum(${ITEM_COLUMNS.map((c) => `d.${c}`).join(' + ')}) > 0
                 ELSE max(d.updated_at) > $7::timestamptz END),
   page AS (
     SELECT g.* FROM g

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { EngagementStage } from '../scoring/engagement-report';
-import { sumsFromRow } from '../scoring/engagement-row';
+import { sumsFromRow } from '../rollups/engagement-sums';
 import type { BrandSumsRow } from '../scoring/engagement-read-model';
 import type { EngagementService } from '../scoring/engagement.service';
 import { weeksIn, type ReportWindow } from '../scoring/engagement-window';

@@ -1,6 +1,6 @@
 import { EngagementPhase } from '../../shared/vocabulary';
 import { cadence, share, type Component } from '../scoring/component';
-import { totalActivities, type EngagementSums } from '../scoring/engagement-sums';
+import { totalActivities, type EngagementSums } from '../rollups/engagement-sums';
 import { atLeast, TOLERANCE } from '../scoring/math';
 
 /** Grunig's four models, in the order that breaks ties (the later wins). */

@@ -1,12 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import {
-  ACTIVITY_SUMS,
-  delayMinutes,
-  feedbackSums,
-  NEEDS_RESPONSE,
-} from '../scoring/engagement-sql';
 import { bucketSql } from './delay-histogram';
-import { NO_AUDIENCE, SUM_COLUMNS } from './rollup-columns';
+import {
+  delayMinutes,
+  NEEDS_RESPONSE,
+  NO_AUDIENCE,
+  SUM_COLUMNS,
+  sumsSelect,
+} from './sum-definitions';
 
 export interface RollupKey {
   audienceKey: string;
@@ -64,10 +64,10 @@ export class RollupWriter {
          SELECT k.audience_key, k.day, fs.*, acts.*, hist.histogram
            FROM keys k CROSS JOIN b
            CROSS JOIN LATERAL (
-             SELECT ${feedbackSums('b.response_target_minutes')} FROM feedback f
+             SELECT ${sumsSelect('feedback')} FROM feedback f
               WHERE f.brand_id = b.id AND f.received_at >= k.lo AND f.received_at < k.hi AND ${sameAudience('f')}) fs
            CROSS JOIN LATERAL (
-             SELECT ${ACTIVITY_SUMS} FROM activities a
+             SELECT ${sumsSelect('activities')} FROM activities a
               WHERE a.brand_id = b.id AND a.occurred_at >= k.lo AND a.occurred_at < k.hi AND ${sameAudience('a')}) acts
            CROSS JOIN LATERAL (
              SELECT coalesce(jsonb_object_agg(bucket, n), '{}'::jsonb) AS histogram FROM (
@@ -164,9 +164,9 @@ export class RollupWriter {
     await m.query(
       `WITH b AS (SELECT id, workspace_id, timezone, response_target_minutes FROM brands
                    WHERE $1::uuid IS NULL OR id = $1),
-       fs AS (SELECT ${key('f', 'received_at')}, ${feedbackSums('b.response_target_minutes')}
+       fs AS (SELECT ${key('f', 'received_at')}, ${sumsSelect('feedback')}
                 FROM feedback f JOIN b ON b.id = f.brand_id GROUP BY 1, 2, 3),
-       acts AS (SELECT ${key('a', 'occurred_at')}, ${ACTIVITY_SUMS}
+       acts AS (SELECT ${key('a', 'occurred_at')}, ${sumsSelect('activities')}
                   FROM activities a JOIN b ON b.id = a.brand_id GROUP BY 1, 2, 3),
        hist AS (SELECT brand_id, audience_key, day, jsonb_object_agg(bucket, n) AS histogram FROM (
                   SELECT ${key('f', 'received_at')},

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { preparedQuery } from '../../db/prepared-query';
-import { SERVED_COLUMNS, servedLaterals } from './served-sums-sql';
-import type { SumsRow } from './engagement-row';
+import { SERVED_COLUMNS, servedLaterals } from '../rollups/served-sums-sql';
+import type { SumsRow } from '../rollups/engagement-sums';
 import { Granularity } from './granularity';
 
 export interface Window {

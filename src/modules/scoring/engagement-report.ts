@@ -1,6 +1,6 @@
 import { EngagementPhase } from '../../shared/vocabulary';
 import { weightedScore, type Component } from './component';
-import { totalActivities, type EngagementSums } from './engagement-sums';
+import { totalActivities, type EngagementSums } from '../rollups/engagement-sums';
 import { atLeast } from './math';
 import { PHASES, type PhaseWeightMap } from './phase-weights';
 import { broadcastingComponents } from './phases/broadcasting';

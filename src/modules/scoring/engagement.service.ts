@@ -7,8 +7,8 @@ import type { BrandEntity } from '../brands/brand.entity';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import type { PhaseWeights } from '../workspaces/workspace.types';
 import { ALGORITHM_VERSION, scoreEngagement } from './engagement-report';
-import type { EngagementSums } from './engagement-sums';
-import { responseTimeFromRow, sumsFromRow } from './engagement-row';
+import type { EngagementSums } from '../rollups/engagement-sums';
+import { responseTimeFromRow, sumsFromRow } from '../rollups/engagement-sums';
 import { EngagementReadModel, type BrandSumsRow } from './engagement-read-model';
 import type { EngagementPoint, EngagementReport, PhaseWeightsInput } from './engagement.types';
 import {

@@ -1,6 +1,6 @@
 import { EngagementPhase } from '../../../shared/vocabulary';
 import { cadence, saturatingRate, share, type Component } from '../component';
-import type { EngagementSums } from '../engagement-sums';
+import type { EngagementSums } from '../../rollups/engagement-sums';
 
 /** Do they publish regularly, to effect, and with value rather than promotion? (engagement-model.md §4) */
 export function broadcastingComponents(s: EngagementSums): Component[] {

@@ -1,5 +1,5 @@
 import { cadence, share, type Component } from '../component';
-import type { EngagementSums } from '../engagement-sums';
+import type { EngagementSums } from '../../rollups/engagement-sums';
 
 /** Do they answer, in time, the unhappy too, and start conversations? (engagement-model.md §4) */
 export function interactingComponents(s: EngagementSums): Component[] {

@@ -1,6 +1,6 @@
 import { EngagementPhase } from '../../../shared/vocabulary';
 import { cadence, share, type Component } from '../component';
-import type { EngagementSums } from '../engagement-sums';
+import type { EngagementSums } from '../../rollups/engagement-sums';
 
 /** Do they hear what is said to them, and soon? (engagement-model.md §4) */
 export function listeningComponents(s: EngagementSums): Component[] {

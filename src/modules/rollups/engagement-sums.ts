@@ -1,9 +1,12 @@
 import { EngagementPhase } from '../../shared/vocabulary';
+import { histogramPercentile } from './delay-histogram';
+import { SUMS, type SumField } from './sum-definitions';
 
 /**
  * The sums every component is a ratio of, over one window (and optionally one
  * audience). They add up exactly across periods, so a week or a month is
- * computed from summed sums, never from averaged scores.
+ * computed from summed sums, never from averaged scores. Defined, with their
+ * SQL and rollup columns, in sum-definitions.ts.
  */
 export interface EngagementSums {
   /** Window length in weeks (fractional). */
@@ -40,32 +43,42 @@ export interface EngagementSums {
   promotionalBroadcasts: number;
 }
 
+/** One row of sums as pg returns it: a number per rollup column, plus the delay histogram. */
+export type SumsRow = Record<string, unknown> & {
+  /** First-response delays, bucket → count (see delay-histogram.ts). */
+  delay_histogram: Record<string, number>;
+};
+
+export interface ResponseTimeStats {
+  respondedCount: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+}
+
+const PHASES = new Set<string>(Object.values(EngagementPhase));
+
+function set(sums: EngagementSums, field: SumField, value: number): void {
+  if (PHASES.has(field)) sums.activities[field as EngagementPhase] = value;
+  else sums[field as Exclude<SumField, EngagementPhase>] = value;
+}
+
 export function emptySums(weeks: number): EngagementSums {
+  const sums = { weeks, activities: {} } as EngagementSums;
+  for (const sum of SUMS) set(sums, sum.field, 0);
+  return sums;
+}
+
+export function sumsFromRow(row: SumsRow, weeks: number): EngagementSums {
+  const sums = emptySums(weeks);
+  for (const sum of SUMS) set(sums, sum.field, Number(row[sum.column]));
+  return sums;
+}
+
+export function responseTimeFromRow(row: SumsRow): ResponseTimeStats {
   return {
-    weeks,
-    feedback: 0,
-    acknowledged: 0,
-    ackTimeliness: 0,
-    categorized: 0,
-    needsResponse: 0,
-    actioned: 0,
-    adopted: 0,
-    responded: 0,
-    responseTimeliness: 0,
-    negative: 0,
-    negativeResponded: 0,
-    activities: {
-      [EngagementPhase.LISTENING]: 0,
-      [EngagementPhase.PROCESSING]: 0,
-      [EngagementPhase.INTERACTING]: 0,
-      [EngagementPhase.BROADCASTING]: 0,
-    },
-    proactive: 0,
-    understanding: 0,
-    accommodativeReplies: 0,
-    broadcastEngagements: 0,
-    broadcastReach: 0,
-    promotionalBroadcasts: 0,
+    respondedCount: Number(row['responded']),
+    medianMinutes: histogramPercentile(row.delay_histogram, 0.5),
+    p90Minutes: histogramPercentile(row.delay_histogram, 0.9),
   };
 }
 

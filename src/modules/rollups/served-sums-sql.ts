@@ -1,11 +1,13 @@
-import { bucketSql } from '../rollups/delay-histogram';
+import { bucketSql } from './delay-histogram';
 import {
-  ACTIVITY_COLUMNS,
-  FEEDBACK_COLUMNS,
-  FLOAT_COLUMNS,
+  ACTIVITY_SUMS,
+  cast,
+  delayMinutes,
+  FEEDBACK_SUMS,
+  NEEDS_RESPONSE,
   SUM_COLUMNS,
-} from '../rollups/rollup-columns';
-import { ACTIVITY_SUMS, delayMinutes, feedbackSums, NEEDS_RESPONSE } from './engagement-sql';
+  sumsSelect,
+} from './sum-definitions';
 
 /**
  * The sums of brand `b` over [lo, hi), served from the rollups: whole local
@@ -51,9 +53,9 @@ export function servedLaterals(lo: string, hi: string, audienceParam: string): s
       SELECT ${SUM_COLUMNS.map((c) => `mo.${c}`).join(', ')} FROM engagement_monthly mo WHERE ${months}
     ) x
   ) er
-  CROSS JOIN LATERAL (SELECT ${feedbackSums('b.response_target_minutes')} FROM ${rawFeedback}) ef
+  CROSS JOIN LATERAL (SELECT ${sumsSelect('feedback')} FROM ${rawFeedback}) ef
   CROSS JOIN LATERAL (
-    SELECT ${ACTIVITY_SUMS} FROM activities a
+    SELECT ${sumsSelect('activities')} FROM activities a
      WHERE a.brand_id = b.id AND a.workspace_id = b.workspace_id
        AND ${inEdges('a.occurred_at')} AND ${audience('a.audience_id')}
   ) ea
@@ -74,11 +76,13 @@ export function servedLaterals(lo: string, hi: string, audienceParam: string): s
   ) eh`;
 }
 
-const served = (raw: string, column: string) =>
-  `(${raw}.${column} + coalesce(er.r_${column}, 0))::${FLOAT_COLUMNS.has(column) ? 'float8' : 'int'} AS ${column}`;
-
+/** Each sum: the raw edges (ef or ea) plus the rollups (er). */
 export const SERVED_COLUMNS = [
-  ...FEEDBACK_COLUMNS.map((c) => served('ef', c)),
-  ...ACTIVITY_COLUMNS.map((c) => served('ea', c)),
+  ...FEEDBACK_SUMS.map(
+    (s) => `${cast(s, `ef.${s.column} + coalesce(er.r_${s.column}, 0)`)} AS ${s.column}`,
+  ),
+  ...ACTIVITY_SUMS.map(
+    (s) => `${cast(s, `ea.${s.column} + coalesce(er.r_${s.column}, 0)`)} AS ${s.column}`,
+  ),
   'eh.delay_histogram',
 ].join(',\n  ');

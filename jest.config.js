@@ -19,6 +19,8 @@ const common = {
 };
 
 module.exports = {
+  // a global option (ignored inside a project): e2e tests share 2 cores with PostgreSQL
+  testTimeout: 30000,
   projects: [
     {
       ...common,
@@ -31,7 +33,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 30000,
     },
   ],
 };

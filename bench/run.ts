@@ -85,7 +85,9 @@ async function main(): Promise<void> {
     const [{ shared_buffers: sharedBuffers }] = await ds.query('SHOW shared_buffers');
     const bench = await createBenchWorkspace(ds);
     const { secret } = await ds.transaction((m) =>
-      new ApiKeyService().create(m, bench.workspaceId, 'bench', [...ALL_SCOPES]),
+      new ApiKeyService().create({ manager: m, workspaceId: bench.workspaceId }, 'bench', [
+        ...ALL_SCOPES,
+      ]),
     );
     server = await ServerProcess.start(databaseUrl);
     const api = new GraphqlClient(server.port, secret);

@@ -184,8 +184,7 @@ export async function measureLatency(
       query: async (text: string, params: unknown[]) => ((statement = [text, params]), []),
     };
     await new EngagementReadModel().brandSums(
-      capture as never,
-      workspaceId,
+      { manager: capture as never, workspaceId },
       [brand(i)],
       window,
       null,

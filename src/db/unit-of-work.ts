@@ -1,14 +1,18 @@
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
+import { isUuid } from '../shared/validate';
+import { ChangeLog } from './change-log';
+import type { Scope, WriteScope } from './scope';
 
 /** The transaction-local setting that row-level security policies key on. */
 export const WORKSPACE_SETTING = 'app.workspace_id';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface UnitOfWorkOptions {
   /** Serve reads from a replica (DATABASE_REPLICA_URLS), until this request writes. */
   readonly replicaReads?: boolean;
   /** Note each write on this key (api_keys.last_write_at), for read-your-writes across requests. */
   readonly noteWritesOf?: string;
+  /** Runs last in every write transaction, before it commits (the rollups: see services.ts). */
+  readonly beforeCommit?: (scope: WriteScope) => Promise<void>;
 }
 
 /**
@@ -21,6 +25,10 @@ export interface UnitOfWorkOptions {
  * returned, so a response never reports something that was not durably
  * written; after a write, the request reads from the primary (read-your-writes).
  * Work is queued: one connection runs one statement at a time.
+ *
+ * Isolation: every transaction carries the workspace, and row-level security
+ * policies on every tenant table filter by it — that is the guarantee. The
+ * explicit `workspace_id = …` conditions in services are there for plans.
  */
 export class UnitOfWork {
   private primary: QueryRunner | undefined;
@@ -38,16 +46,11 @@ export class UnitOfWork {
     this.onReplica = options.replicaReads ?? false;
   }
 
-  /** Whether reads (so far) are served by a replica. */
-  get readsFromReplica(): boolean {
-    return this.onReplica;
-  }
-
-  read<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  read<T>(work: (scope: Scope) => Promise<T>): Promise<T> {
     return this.enqueue(async () => {
       if (!this.reading) this.reading = await this.beginRead();
       try {
-        return await work(this.reading.manager);
+        return await work({ manager: this.reading.manager, workspaceId: this.workspaceId });
       } catch (error) {
         // a failed statement aborts the transaction: start the next read afresh
         await this.endRead(false);
@@ -57,7 +60,7 @@ export class UnitOfWork {
   }
 
   /** Pulls an async generator of reads step by step, inside the read transaction (one snapshot). */
-  async *stream<T>(work: (manager: EntityManager) => AsyncGenerator<T>): AsyncGenerator<T> {
+  async *stream<T>(work: (scope: Scope) => AsyncGenerator<T>): AsyncGenerator<T> {
     let source: AsyncGenerator<T> | undefined;
     for (;;) {
       const step = await this.read((m) => (source ??= work(m)).next());
@@ -67,7 +70,7 @@ export class UnitOfWork {
   }
 
   /** Runs `work` atomically in its own transaction on the primary, committed before this resolves. */
-  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  write<T>(work: (scope: WriteScope) => Promise<T>): Promise<T> {
     return this.enqueue(async () => {
       await this.endRead(true);
       if (this.onReplica) {
@@ -83,7 +86,13 @@ export class UnitOfWork {
         await runner.query(`SELECT set_config('${WORKSPACE_SETTING}', $1, true)`, [
           this.workspaceId,
         ]);
-        const result = await work(runner.manager);
+        const scope = {
+          manager: runner.manager,
+          workspaceId: this.workspaceId,
+          changes: new ChangeLog(),
+        };
+        const result = await work(scope);
+        await this.options.beforeCommit?.(scope);
         if (this.options.noteWritesOf)
           await runner.query('SELECT rapport_note_write($1)', [this.options.noteWritesOf]);
         await runner.commitTransaction();
@@ -131,7 +140,7 @@ export class UnitOfWork {
    * Reads never go through TypeORM's transaction methods, which writes use.
    */
   private async beginRead(): Promise<QueryRunner> {
-    if (!UUID.test(this.workspaceId)) throw new Error('invalid workspace id');
+    if (!isUuid(this.workspaceId)) throw new Error('invalid workspace id');
     const runner = await this.connect(this.onReplica ? 'slave' : 'master');
     await runner.query(
       `START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT set_config('${WORKSPACE_SETTING}', '${this.workspaceId}', true)`,

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     await runMigrations(database.dataSource);
     const created = await database.dataSource.transaction(async (m) => {
       const ws = await new WorkspaceService().findOrCreate(m, workspace);
-      return new ApiKeyService().create(m, ws.id, values.name, scopes);
+      return new ApiKeyService().create({ manager: m, workspaceId: ws.id }, values.name, scopes);
     });
     process.stdout.write(
       `Created API key "${created.apiKey.name}" (${scopes.join(', ').toLowerCase()}) for workspace "${workspace}". ` +

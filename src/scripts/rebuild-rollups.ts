@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { connectDatabase, runMigrations } from '../db/connect';
 import { EmbeddedPostgresError } from '../db/embedded-postgres';
-import { RollupWriter } from '../modules/rollups/rollup-writer';
+import { createServices } from '../server/services';
 import { setLogLevel } from '../shared/logger';
 import { isUuid } from '../shared/validate';
 
@@ -33,24 +33,32 @@ async function main(): Promise<void> {
   const database = await connectDatabase(loadConfig());
   try {
     await runMigrations(database.dataSource);
-    const brands: { id: string; name: string }[] = await database.dataSource.query(
-      `SELECT id, name FROM brands WHERE cardinality($1::uuid[]) = 0 OR id = ANY($1::uuid[]) ORDER BY id`,
-      [values.brand],
-    );
+    const brands: { id: string; name: string; workspace_id: string }[] =
+      await database.dataSource.query(
+        `SELECT id, name, workspace_id FROM brands WHERE cardinality($1::uuid[]) = 0 OR id = ANY($1::uuid[]) ORDER BY id`,
+        [values.brand],
+      );
     const missing = values.brand.filter((id) => !brands.some((b) => b.id === id));
     if (missing.length) fail(`no brand with id ${missing.join(', ')}`);
-    const writer = new RollupWriter();
+    const services = createServices();
     const started = Date.now();
     for (const [i, brand] of brands.entries()) {
-      const rows = await database.dataSource.transaction(async (m) => {
-        await m.query('SELECT 1 FROM brands WHERE id = $1 FOR NO KEY UPDATE', [brand.id]);
-        await writer.rebuild(m, brand.id);
-        const [{ n }] = await m.query(
-          'SELECT count(*)::int AS n FROM engagement_daily WHERE brand_id = $1',
-          [brand.id],
+      const uow = services.unitOfWork(database.dataSource, brand.workspace_id);
+      let rows: number;
+      try {
+        // under the brand's write lock, like every writer; rebuilt before commit
+        await uow.write(async (scope) => {
+          await services.brands.require(scope, brand.id, true);
+          scope.changes.rebuild(brand.id);
+        });
+        [{ n: rows }] = await uow.read(({ manager }) =>
+          manager.query('SELECT count(*)::int AS n FROM engagement_daily WHERE brand_id = $1', [
+            brand.id,
+          ]),
         );
-        return n as number;
-      });
+      } finally {
+        await uow.close();
+      }
       process.stdout.write(`[${i + 1}/${brands.length}] ${brand.name}: ${rows} rollup rows\n`);
     }
     process.stdout.write(

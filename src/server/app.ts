@@ -4,7 +4,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
-import { UnitOfWork } from '../db/unit-of-work';
 import type { Caller } from '../modules/api-keys/api-key.service';
 import type { RequestContext } from './context';
 import { bearerToken, unauthenticated } from './auth';
@@ -49,8 +48,9 @@ export async function createApp(
   routing: ReadRouting = { replicas: false, readAfterWriteSeconds: 10 },
 ): Promise<App> {
   // read-your-writes: a key that wrote in the last N seconds (any process) reads from the primary
+  const services = createServices();
   const unitOfWork = (caller: Caller) =>
-    new UnitOfWork(dataSource, caller.workspaceId, {
+    services.unitOfWork(dataSource, caller.workspaceId, {
       replicaReads:
         routing.replicas &&
         !(
@@ -59,7 +59,6 @@ export async function createApp(
         ),
       noteWritesOf: routing.replicas ? caller.keyId : undefined,
     });
-  const services = createServices();
   const rateLimiter =
     options.rateLimitStore === 'memory'
       ? new RateLimiter(options.rateLimitPoints, options.rateLimitRefillPerSecond)

@@ -62,9 +62,7 @@ export function exportRoutes(
     }
 
     const uow = unitOfWork(caller);
-    const pages = uow.stream((m) =>
-      services.engagementRows.all(m, caller.workspaceId, parsed.filter),
-    );
+    const pages = uow.stream((scope) => services.engagementRows.all(scope, parsed.filter));
     let started = false;
     try {
       for await (const rows of pages) {

@@ -8,7 +8,6 @@ import type { Services } from './services';
 
 /** Per-request batching for nested fields: one query per field per request, not per parent. */
 export function createLoaders(uow: UnitOfWork, services: Services) {
-  const workspaceId = uow.workspaceId;
   const sumsLoaders = new Map<string, DataLoader<string, BrandSumsRow>>();
   return {
     /**
@@ -20,8 +19,8 @@ export function createLoaders(uow: UnitOfWork, services: Services) {
       let loader = sumsLoaders.get(key);
       if (!loader) {
         loader = new DataLoader<string, BrandSumsRow>(async (brandIds) => {
-          const rows = await uow.read((m) =>
-            services.engagement.sums(m, workspaceId, brandIds, window, audienceId),
+          const rows = await uow.read((scope) =>
+            services.engagement.sums(scope, brandIds, window, audienceId),
           );
           const byId = new Map(rows.map((row) => [row.id, row]));
           return brandIds.map((id) => byId.get(id) ?? new NotFoundError('Brand', id));
@@ -31,12 +30,12 @@ export function createLoaders(uow: UnitOfWork, services: Services) {
       return loader;
     },
     audiencesByBrand: new DataLoader<string, AudienceEntity[]>(async (brandIds) => {
-      const rows = await uow.read((m) => services.audiences.listByBrands(m, workspaceId, brandIds));
+      const rows = await uow.read((scope) => services.audiences.listByBrands(scope, brandIds));
       return brandIds.map((id) => rows.filter((a) => a.brandId === id));
     }),
     audience: new DataLoader<{ brandId: string; id: string }, AudienceEntity | null, string>(
       async (keys) => {
-        const rows = await uow.read((m) => services.audiences.findByKeys(m, workspaceId, keys));
+        const rows = await uow.read((scope) => services.audiences.findByKeys(scope, keys));
         const byKey = new Map(rows.map((a) => [`${a.brandId}/${a.id}`, a]));
         return keys.map((k) => byKey.get(`${k.brandId}/${k.id}`) ?? null);
       },

@@ -1,3 +1,7 @@
+import type { DataSource } from 'typeorm';
+import { UnitOfWork, type UnitOfWorkOptions } from '../db/unit-of-work';
+import { ReplyLinks } from '../modules/ingestion/reply-links';
+import { RollupWriter } from '../modules/rollups/rollup-writer';
 import { ActivityService } from '../modules/activities/activity.service';
 import { EngagementRowsService } from '../modules/bi/engagement-rows.service';
 import { ApiKeyService } from '../modules/api-keys/api-key.service';
@@ -14,14 +18,30 @@ export function createServices() {
   const workspaces = new WorkspaceService();
   const brands = new BrandService();
   const engagement = new EngagementService(brands);
+  const links = new ReplyLinks();
+  const rollups = new RollupWriter();
   return {
+    /**
+     * The unit of work of one request or script step: every write it commits
+     * brings the rollups up to date first (from what the writers recorded).
+     */
+    unitOfWork: (
+      dataSource: DataSource,
+      workspaceId: string,
+      options: Omit<UnitOfWorkOptions, 'beforeCommit'> = {},
+    ) =>
+      new UnitOfWork(dataSource, workspaceId, {
+        ...options,
+        beforeCommit: (scope) => rollups.apply(scope),
+      }),
+    rollups,
     workspaces,
     apiKeys: new ApiKeyService(workspaces),
     brands,
     audiences: new AudienceService(brands),
-    activities: new ActivityService(brands),
-    feedback: new FeedbackService(brands),
-    ingestion: new IngestionService(brands),
+    activities: new ActivityService(brands, links),
+    feedback: new FeedbackService(brands, links),
+    ingestion: new IngestionService(brands, links),
     engagement,
     classification: new ClassificationService(engagement),
     engagementRows: new EngagementRowsService(),

@@ -47,7 +47,13 @@ beforeAll(async () => {
     const ws = await app.services.workspaces.findOrCreate(m, 'replicas');
     const keys = [];
     for (const name of ['reader', 'writer'])
-      keys.push((await app.services.apiKeys.create(m, ws.id, name, [...ALL_SCOPES])).secret);
+      keys.push(
+        (
+          await app.services.apiKeys.create({ manager: m, workspaceId: ws.id }, name, [
+            ...ALL_SCOPES,
+          ])
+        ).secret,
+      );
     return keys;
   });
   await caughtUp();

@@ -41,7 +41,7 @@ describe('row-level security', () => {
     for (const name of ['a', 'b']) {
       const uow = new UnitOfWork(t.appDataSource, ws[name]!);
       try {
-        const [counts] = await uow.read((m) => m.query(unfiltered));
+        const [counts] = await uow.read(({ manager }) => manager.query(unfiltered));
         expect(counts).toEqual({
           workspaces: 1,
           brands: 1,
@@ -64,15 +64,17 @@ describe('row-level security', () => {
     const uow = new UnitOfWork(t.appDataSource, ws.a!);
     try {
       await expect(
-        uow.write((m) =>
-          m.query(
+        uow.write(({ manager }) =>
+          manager.query(
             `INSERT INTO brands (workspace_id, name, slug) VALUES ($1, 'intruder', 'intruder')`,
             [ws.b],
           ),
         ),
       ).rejects.toThrow(/row-level security/);
-      const changed = await uow.write((m) =>
-        m.query(`UPDATE brands SET name = 'pwned' WHERE workspace_id = $1 RETURNING id`, [ws.b]),
+      const changed = await uow.write(({ manager }) =>
+        manager.query(`UPDATE brands SET name = 'pwned' WHERE workspace_id = $1 RETURNING id`, [
+          ws.b,
+        ]),
       );
       expect(changed[0]).toEqual([]);
     } finally {

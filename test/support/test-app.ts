@@ -75,8 +75,7 @@ export class TestApp {
     return this.dataSource.transaction(async (m) => {
       const ws = await this.app.services.workspaces.findOrCreate(m, workspace);
       const created = await this.app.services.apiKeys.create(
-        m,
-        ws.id,
+        { manager: m, workspaceId: ws.id },
         `test key ${scopes.join(',')}`,
         scopes,
       );

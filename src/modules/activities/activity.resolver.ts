@@ -31,8 +31,8 @@ export class ActivityResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<ActivityConnection> {
     const size = pageSize(first);
-    return ctx.uow.read((m) =>
-      ctx.services.activities.list(m, ctx.caller.workspaceId, brandId, filter, size, after),
+    return ctx.uow.read((scope) =>
+      ctx.services.activities.list(scope, brandId, filter, size, after),
     );
   }
 
@@ -41,7 +41,7 @@ export class ActivityResolver {
     description: 'Deletes an activity; replies it was are unlinked and recomputed.',
   })
   deleteActivity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
-    return ctx.uow.write((m) => ctx.services.activities.delete(m, ctx.caller.workspaceId, id));
+    return ctx.uow.write((scope) => ctx.services.activities.delete(scope, id));
   }
 
   @FieldResolver(() => Audience, { nullable: true })

@@ -1,29 +1,26 @@
-import type { EntityManager } from 'typeorm';
+import { findInScope, findOrNull, type Scope, type WriteScope } from '../../db/scope';
 import type { Connection } from '../../shared/connection';
-import { NotFoundError, ValidationError } from '../../shared/domain-error';
+import { ValidationError } from '../../shared/domain-error';
 import { timeOrderedPage } from '../../shared/sql-page';
 import { windowProblems } from '../../shared/window';
 import { isUuid } from '../../shared/validate';
 import type { BrandService } from '../brands/brand.service';
-import { ReplyLinks } from '../ingestion/reply-links';
-import { RollupWriter } from '../rollups/rollup-writer';
+import type { ReplyLinks } from '../ingestion/reply-links';
 import { ActivityEntity } from './activity.entity';
 import type { ActivityFilter } from './activity.types';
 
 export class ActivityService {
   constructor(
     private readonly brands: BrandService,
-    private readonly links = new ReplyLinks(),
-    private readonly rollups = new RollupWriter(),
+    private readonly links: ReplyLinks,
   ) {}
 
-  async find(m: EntityManager, workspaceId: string, id: string): Promise<ActivityEntity | null> {
-    return isUuid(id) ? m.findOneBy(ActivityEntity, { id, workspaceId }) : null;
+  async find(scope: Scope, id: string): Promise<ActivityEntity | null> {
+    return findOrNull(scope, ActivityEntity, id);
   }
 
   async list(
-    m: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     brandId: string,
     filter: ActivityFilter | null | undefined,
     first: number,
@@ -31,12 +28,12 @@ export class ActivityService {
   ): Promise<Connection<ActivityEntity>> {
     const problems = windowProblems(filter?.window, 'filter.window');
     if (problems.length) throw new ValidationError(problems);
-    const brand = await this.brands.require(m, workspaceId, brandId);
-    const q = m
+    const brand = await this.brands.require(scope, brandId);
+    const q = scope.manager
       .createQueryBuilder(ActivityEntity, 'a')
       .where('a.brand_id = :brandId AND a.workspace_id = :workspaceId', {
         brandId: brand.id,
-        workspaceId,
+        workspaceId: scope.workspaceId,
       });
     if (filter?.window) q.andWhere('a.occurred_at >= :from AND a.occurred_at < :to', filter.window);
     if (filter?.kinds?.length) q.andWhere('a.kind IN (:...kinds)', { kinds: filter.kinds });
@@ -50,15 +47,17 @@ export class ActivityService {
   }
 
   /** Deletes an activity; the feedback it answered gets its firstResponseAt recomputed. */
-  async delete(m: EntityManager, workspaceId: string, id: string): Promise<string> {
-    const activity = await this.find(m, workspaceId, id);
-    if (!activity) throw new NotFoundError('Activity', id);
-    await this.brands.require(m, workspaceId, activity.brandId, true);
+  async delete(scope: WriteScope, id: string): Promise<string> {
+    const activity = await findInScope(scope, ActivityEntity, 'Activity', id);
+    await this.brands.require(scope, activity.brandId, true);
+    const m = scope.manager;
     const answered = await this.links.detachActivity(m, activity.brandId, activity.id);
-    const keys = await this.rollups.keysOf(m, activity.brandId, answered, [activity.id]);
     await m.delete(ActivityEntity, { brandId: activity.brandId, id: activity.id });
     await this.links.refreshFirstResponse(m, activity.brandId, answered);
-    await this.rollups.refresh(m, activity.brandId, keys);
+    scope.changes.feedback(activity.brandId, answered);
+    scope.changes.removed(activity.brandId, [
+      { audienceId: activity.audienceId, at: activity.occurredAt },
+    ]);
     return activity.id;
   }
 }

@@ -8,7 +8,7 @@ export class ApiKeyResolver {
   @Authorized(ApiKeyScope.ADMIN)
   @Query(() => [ApiKey], { description: "The workspace's API keys (admin)." })
   apiKeys(@Ctx() ctx: RequestContext): Promise<ApiKey[]> {
-    return ctx.uow.read((m) => ctx.services.apiKeys.list(m, ctx.caller.workspaceId));
+    return ctx.uow.read((scope) => ctx.services.apiKeys.list(scope));
   }
 
   @Authorized(ApiKeyScope.ADMIN)
@@ -19,14 +19,12 @@ export class ApiKeyResolver {
     @Arg('input', () => CreateApiKeyInput) input: CreateApiKeyInput,
     @Ctx() ctx: RequestContext,
   ): Promise<CreatedApiKey> {
-    return ctx.uow.write((m) =>
-      ctx.services.apiKeys.create(m, ctx.caller.workspaceId, input.name, input.scopes),
-    );
+    return ctx.uow.write((scope) => ctx.services.apiKeys.create(scope, input.name, input.scopes));
   }
 
   @Authorized(ApiKeyScope.ADMIN)
   @Mutation(() => ApiKey, { description: 'Revokes a key (admin) at once; idempotent.' })
   revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
-    return ctx.uow.write((m) => ctx.services.apiKeys.revoke(m, ctx.caller.workspaceId, id));
+    return ctx.uow.write((scope) => ctx.services.apiKeys.revoke(scope, id));
   }
 }

@@ -1,6 +1,7 @@
 import { type DataSource, type EntityManager, IsNull } from 'typeorm';
-import { NotFoundError, ValidationError } from '../../shared/domain-error';
-import { isUuid, Problems } from '../../shared/validate';
+import { findInScope, type Scope } from '../../db/scope';
+import { ValidationError } from '../../shared/domain-error';
+import { Problems } from '../../shared/validate';
 import { ApiKeyScope } from '../../shared/vocabulary';
 import { WorkspaceService } from '../workspaces/workspace.service';
 import { ApiKeyEntity } from './api-key.entity';
@@ -48,8 +49,7 @@ export class ApiKeyService {
   }
 
   async create(
-    manager: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     name: string,
     scopes: readonly ApiKeyScope[],
     secret: string = newApiKeySecret(),
@@ -58,8 +58,8 @@ export class ApiKeyService {
     problems.text('name', name, 100, true);
     if (scopes.length === 0) problems.add('scopes', 'must name at least one scope');
     if (problems.list.length) throw new ValidationError(problems.list);
-    const apiKey = manager.create(ApiKeyEntity, {
-      workspaceId,
+    const apiKey = scope.manager.create(ApiKeyEntity, {
+      workspaceId: scope.workspaceId,
       name: name.trim(),
       scopes: [...new Set(scopes)],
       secretHash: hashApiKeySecret(secret),
@@ -67,25 +67,24 @@ export class ApiKeyService {
       lastUsedAt: null,
       revokedAt: null,
     });
-    await manager.save(apiKey);
+    await scope.manager.save(apiKey);
     return { secret, apiKey };
   }
 
-  async list(manager: EntityManager, workspaceId: string): Promise<ApiKeyEntity[]> {
-    return manager.find(ApiKeyEntity, {
-      where: { workspaceId },
+  async list(scope: Scope): Promise<ApiKeyEntity[]> {
+    return scope.manager.find(ApiKeyEntity, {
+      where: { workspaceId: scope.workspaceId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
   }
 
-  async revoke(manager: EntityManager, workspaceId: string, id: string): Promise<ApiKeyEntity> {
-    const key = isUuid(id) ? await manager.findOneBy(ApiKeyEntity, { id, workspaceId }) : null;
-    if (!key) throw new NotFoundError('ApiKey', id);
+  async revoke(scope: Scope, id: string): Promise<ApiKeyEntity> {
+    const key = await findInScope(scope, ApiKeyEntity, 'ApiKey', id);
     if (key.revokedAt === null) {
       key.revokedAt = new Date();
-      await manager.update(
+      await scope.manager.update(
         ApiKeyEntity,
-        { id, workspaceId, revokedAt: IsNull() },
+        { id, workspaceId: scope.workspaceId, revokedAt: IsNull() },
         { revokedAt: key.revokedAt },
       );
     }
@@ -107,7 +106,7 @@ export class ApiKeyService {
       secretHash: hashApiKeySecret(secret),
     });
     if (existing) return { created: false, workspaceId: existing.workspaceId };
-    await this.create(manager, workspace.id, keyName, ALL_SCOPES, secret);
+    await this.create({ manager, workspaceId: workspace.id }, keyName, ALL_SCOPES, secret);
     return { created: true, workspaceId: workspace.id };
   }
 

@@ -11,7 +11,7 @@ export class AudienceResolver {
     @Arg('input', () => CreateAudienceInput) input: CreateAudienceInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Audience> {
-    return ctx.uow.write((m) => ctx.services.audiences.create(m, ctx.caller.workspaceId, input));
+    return ctx.uow.write((scope) => ctx.services.audiences.create(scope, input));
   }
 
   @Authorized(ApiKeyScope.WRITE)
@@ -21,8 +21,6 @@ export class AudienceResolver {
     @Arg('input', () => UpdateAudienceInput) input: UpdateAudienceInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Audience> {
-    return ctx.uow.write((m) =>
-      ctx.services.audiences.update(m, ctx.caller.workspaceId, id, input),
-    );
+    return ctx.uow.write((scope) => ctx.services.audiences.update(scope, id, input));
   }
 }

@@ -1,6 +1,7 @@
-import { In, type EntityManager } from 'typeorm';
-import { NotFoundError, ValidationError } from '../../shared/domain-error';
-import { isUuid, Problems } from '../../shared/validate';
+import { In } from 'typeorm';
+import { findInScope, type Scope, type WriteScope } from '../../db/scope';
+import { ValidationError } from '../../shared/domain-error';
+import { Problems } from '../../shared/validate';
 import type { BrandService } from '../brands/brand.service';
 import { AudienceEntity } from './audience.entity';
 import type { CreateAudienceInput, UpdateAudienceInput } from './audience.types';
@@ -8,66 +9,44 @@ import type { CreateAudienceInput, UpdateAudienceInput } from './audience.types'
 export class AudienceService {
   constructor(private readonly brands: BrandService) {}
 
-  async create(
-    manager: EntityManager,
-    workspaceId: string,
-    input: CreateAudienceInput,
-  ): Promise<AudienceEntity> {
+  async create(scope: WriteScope, input: CreateAudienceInput): Promise<AudienceEntity> {
     validate(input, true);
-    const brand = await this.brands.require(manager, workspaceId, input.brandId);
-    const audience = manager.create(AudienceEntity, {
+    const brand = await this.brands.require(scope, input.brandId);
+    const audience = scope.manager.create(AudienceEntity, {
       brandId: brand.id,
-      workspaceId,
+      workspaceId: scope.workspaceId,
       name: input.name.trim(),
       channel: input.channel,
       size: input.size ?? 0,
     });
-    return manager.save(audience);
+    return scope.manager.save(audience);
   }
 
-  async update(
-    manager: EntityManager,
-    workspaceId: string,
-    id: string,
-    input: UpdateAudienceInput,
-  ): Promise<AudienceEntity> {
+  async update(scope: WriteScope, id: string, input: UpdateAudienceInput): Promise<AudienceEntity> {
     validate(input, false);
-    const audience = await this.require(manager, workspaceId, id);
+    const audience = await findInScope(scope, AudienceEntity, 'Audience', id);
     if (input.name != null) audience.name = input.name.trim();
     if (input.channel != null) audience.channel = input.channel;
     if (input.size != null) audience.size = input.size;
-    return manager.save(audience);
-  }
-
-  async require(manager: EntityManager, workspaceId: string, id: string): Promise<AudienceEntity> {
-    const audience = isUuid(id)
-      ? await manager.findOneBy(AudienceEntity, { id, workspaceId })
-      : null;
-    if (!audience) throw new NotFoundError('Audience', id);
-    return audience;
+    return scope.manager.save(audience);
   }
 
   /** Audiences of several brands at once (for a DataLoader), in name order. */
-  async listByBrands(
-    manager: EntityManager,
-    workspaceId: string,
-    brandIds: readonly string[],
-  ): Promise<AudienceEntity[]> {
-    return manager.find(AudienceEntity, {
-      where: { workspaceId, brandId: In([...brandIds]) },
+  async listByBrands(scope: Scope, brandIds: readonly string[]): Promise<AudienceEntity[]> {
+    return scope.manager.find(AudienceEntity, {
+      where: { workspaceId: scope.workspaceId, brandId: In([...brandIds]) },
       order: { name: 'ASC', id: 'ASC' },
     });
   }
 
   /** Audiences by (brandId, id) keys (for a DataLoader). */
   async findByKeys(
-    manager: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     keys: readonly { brandId: string; id: string }[],
   ): Promise<AudienceEntity[]> {
-    return manager
+    return scope.manager
       .createQueryBuilder(AudienceEntity, 'a')
-      .where('a.workspace_id = :workspaceId', { workspaceId })
+      .where('a.workspace_id = :workspaceId', { workspaceId: scope.workspaceId })
       .andWhere('(a.brand_id, a.id) IN (SELECT * FROM unnest(:brandIds::uuid[], :ids::uuid[]))', {
         brandIds: keys.map((k) => k.brandId),
         ids: keys.map((k) => k.id),

@@ -19,8 +19,6 @@ export class EngagementRowsResolver {
     first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<Connection<EngagementRowData>> {
-    return ctx.uow.read((m) =>
-      ctx.services.engagementRows.page(m, ctx.caller.workspaceId, filter, first, after),
-    );
+    return ctx.uow.read((scope) => ctx.services.engagementRows.page(scope, filter, first, after));
   }
 }

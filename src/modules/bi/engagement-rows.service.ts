@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Scope } from '../../db/scope';
 import {
   type Connection,
   decodeCursor,
@@ -44,17 +44,17 @@ interface GroupRow extends SumsRow {
 /** Flat engagement rows for BI tools and exports, served from the daily rollups. */
 export class EngagementRowsService {
   async page(
-    m: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     filter: EngagementRowFilter,
     first: number | null | undefined,
     after: string | null | undefined,
     withCount = true,
   ): Promise<Connection<EngagementRowData>> {
+    const { manager: m, workspaceId } = scope;
     const size = pageSize(first, MAX_ROWS_PAGE);
     const params = this.params(workspaceId, filter);
     const cursor = this.cursor(after);
-    if (after == null) await this.assertVisible(m, workspaceId, filter);
+    if (after == null) await this.assertVisible(scope, filter);
     const rows: GroupRow[] = await m.query(rowsPage(), [...params, ...cursor, size + 1]);
     const total = withCount
       ? ((await m.query(rowsCount(), [...params, null, null, null]))[0].n as number)
@@ -74,14 +74,10 @@ export class EngagementRowsService {
   }
 
   /** Every row of the filter, page by page (constant memory): for exports. */
-  async *all(
-    m: EntityManager,
-    workspaceId: string,
-    filter: EngagementRowFilter,
-  ): AsyncGenerator<EngagementRowData[]> {
+  async *all(scope: Scope, filter: EngagementRowFilter): AsyncGenerator<EngagementRowData[]> {
     let after: string | null = null;
     for (;;) {
-      const page = await this.page(m, workspaceId, filter, MAX_ROWS_PAGE, after, false);
+      const page = await this.page(scope, filter, MAX_ROWS_PAGE, after, false);
       if (page.nodes.length) yield page.nodes;
       if (!page.pageInfo.hasNextPage) return;
       after = page.pageInfo.endCursor;
@@ -89,11 +85,8 @@ export class EngagementRowsService {
   }
 
   /** Brands and audiences named by the filter must be this workspace's: NOT_FOUND otherwise (first page only). */
-  private async assertVisible(
-    m: EntityManager,
-    workspaceId: string,
-    filter: EngagementRowFilter,
-  ): Promise<void> {
+  private async assertVisible(scope: Scope, filter: EngagementRowFilter): Promise<void> {
+    const { manager: m, workspaceId } = scope;
     for (const [entity, table, ids] of [
       ['Brand', 'brands', filter.brandIds],
       ['Audience', 'audiences', filter.audienceIds],

@@ -35,7 +35,7 @@ export class BrandResolver {
     description: "A brand of the caller's workspace, or null.",
   })
   brand(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Brand | null> {
-    return ctx.uow.read((m) => ctx.services.brands.find(m, ctx.caller.workspaceId, id));
+    return ctx.uow.read((scope) => ctx.services.brands.find(scope, id));
   }
 
   @Authorized(ApiKeyScope.READ)
@@ -55,13 +55,11 @@ export class BrandResolver {
         ]);
       }
       const descending = orderBy.direction === OrderDirection.DESC;
-      return ctx.uow.read((m) =>
-        ctx.services.engagement.ranking(m, ctx.caller.workspaceId, window, descending, size, after),
+      return ctx.uow.read((scope) =>
+        ctx.services.engagement.ranking(scope, window, descending, size, after),
       );
     }
-    return ctx.uow.read((m) =>
-      ctx.services.brands.list(m, ctx.caller.workspaceId, size, after, orderBy),
-    );
+    return ctx.uow.read((scope) => ctx.services.brands.list(scope, size, after, orderBy));
   }
 
   @Authorized(ApiKeyScope.WRITE)
@@ -70,7 +68,7 @@ export class BrandResolver {
     @Arg('input', () => CreateBrandInput) input: CreateBrandInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Brand> {
-    return ctx.uow.write((m) => ctx.services.brands.create(m, ctx.caller.workspaceId, input));
+    return ctx.uow.write((scope) => ctx.services.brands.create(scope, input));
   }
 
   @Authorized(ApiKeyScope.WRITE)
@@ -80,7 +78,7 @@ export class BrandResolver {
     @Arg('input', () => UpdateBrandInput) input: UpdateBrandInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Brand> {
-    return ctx.uow.write((m) => ctx.services.brands.update(m, ctx.caller.workspaceId, id, input));
+    return ctx.uow.write((scope) => ctx.services.brands.update(scope, id, input));
   }
 
   @FieldResolver(() => [Audience], { description: 'In name order.' })

@@ -1,8 +1,8 @@
-import type { EntityManager } from 'typeorm';
+import type { Scope, WriteScope } from '../../db/scope';
+import { findOrNull } from '../../db/scope';
 import { decodeCursor, encodeCursor, toConnection, type Connection } from '../../shared/connection';
 import { ConflictError, NotFoundError } from '../../shared/domain-error';
 import { isUuid } from '../../shared/validate';
-import { RollupWriter } from '../rollups/rollup-writer';
 import { BrandEntity } from './brand.entity';
 import {
   BrandOrderField,
@@ -16,32 +16,21 @@ import { slugify, validateBrandInput } from './brand.validation';
 const UNIQUE_VIOLATION = '23505';
 
 export class BrandService {
-  constructor(private readonly rollups = new RollupWriter()) {}
-
-  async create(
-    manager: EntityManager,
-    workspaceId: string,
-    input: CreateBrandInput,
-  ): Promise<BrandEntity> {
+  async create(scope: WriteScope, input: CreateBrandInput): Promise<BrandEntity> {
     validateBrandInput(input, true);
-    const brand = manager.create(BrandEntity, {
-      workspaceId,
+    const brand = scope.manager.create(BrandEntity, {
+      workspaceId: scope.workspaceId,
       name: input.name.trim(),
       slug: input.slug ?? slugify(input.name),
       timezone: input.timezone ?? 'UTC',
       responseTargetMinutes: input.responseTargetMinutes ?? 60,
     });
-    return this.saveUniqueSlug(manager, brand);
+    return this.saveUniqueSlug(scope, brand);
   }
 
-  async update(
-    manager: EntityManager,
-    workspaceId: string,
-    id: string,
-    input: UpdateBrandInput,
-  ): Promise<BrandEntity> {
+  async update(scope: WriteScope, id: string, input: UpdateBrandInput): Promise<BrandEntity> {
     validateBrandInput(input, false);
-    const brand = await this.require(manager, workspaceId, id, true);
+    const brand = await this.require(scope, id, true);
     const rollupsChange =
       (input.timezone != null && input.timezone !== brand.timezone) ||
       (input.responseTargetMinutes != null &&
@@ -51,28 +40,25 @@ export class BrandService {
     if (input.timezone != null) brand.timezone = input.timezone;
     if (input.responseTargetMinutes != null)
       brand.responseTargetMinutes = input.responseTargetMinutes;
-    const saved = await this.saveUniqueSlug(manager, brand);
-    // local days and response timeliness depend on these: rebuild the rollups in the same transaction
-    if (rollupsChange) await this.rollups.rebuild(manager, brand.id);
+    const saved = await this.saveUniqueSlug(scope, brand);
+    // local days and response timeliness depend on these: the rollups are rebuilt before commit
+    if (rollupsChange) scope.changes.rebuild(brand.id);
     return saved;
   }
 
-  async find(manager: EntityManager, workspaceId: string, id: string): Promise<BrandEntity | null> {
-    if (!isUuid(id)) return null;
-    return manager.findOneBy(BrandEntity, { id, workspaceId });
+  async find(scope: Scope, id: string): Promise<BrandEntity | null> {
+    return findOrNull(scope, BrandEntity, id);
   }
 
   /** The brand, locked for writing when `forWrite` (serialises a brand's writers). */
-  async require(
-    manager: EntityManager,
-    workspaceId: string,
-    id: string,
-    forWrite = false,
-  ): Promise<BrandEntity> {
+  async require(scope: Scope, id: string, forWrite = false): Promise<BrandEntity> {
     if (!isUuid(id)) throw new NotFoundError('Brand', id);
-    const query = manager
+    const query = scope.manager
       .createQueryBuilder(BrandEntity, 'b')
-      .where('b.id = :id AND b.workspace_id = :workspaceId', { id, workspaceId });
+      .where('b.id = :id AND b.workspace_id = :workspaceId', {
+        id,
+        workspaceId: scope.workspaceId,
+      });
     if (forWrite) query.setLock('for_no_key_update');
     const brand = await query.getOne();
     if (!brand) throw new NotFoundError('Brand', id);
@@ -80,8 +66,7 @@ export class BrandService {
   }
 
   async list(
-    manager: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     first: number,
     after: string | null | undefined,
     order: BrandOrder | null | undefined,
@@ -90,9 +75,9 @@ export class BrandService {
     const descending = order?.direction === OrderDirection.DESC;
     const column = field === BrandOrderField.NAME ? 'b.name' : 'b.created_at'; // ENGAGEMENT_SCORE: see EngagementService.ranking
     const cursor = decodeCursor(after, 2);
-    const query = manager
+    const query = scope.manager
       .createQueryBuilder(BrandEntity, 'b')
-      .where('b.workspace_id = :workspaceId', { workspaceId });
+      .where('b.workspace_id = :workspaceId', { workspaceId: scope.workspaceId });
     const total = await query.clone().getCount();
     if (cursor) {
       const [value, id] = cursor;
@@ -113,9 +98,9 @@ export class BrandService {
     );
   }
 
-  private async saveUniqueSlug(manager: EntityManager, brand: BrandEntity): Promise<BrandEntity> {
+  private async saveUniqueSlug(scope: WriteScope, brand: BrandEntity): Promise<BrandEntity> {
     try {
-      return await manager.save(brand);
+      return await scope.manager.save(brand);
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
         throw new ConflictError(

@@ -25,8 +25,8 @@ export class ClassificationResolver {
     @Arg('audienceId', () => ID, { nullable: true }) audienceId?: string,
   ): Promise<GrunigClassification> {
     const w = classificationWindow(window, ctx.requestTime);
-    return ctx.uow.read((m) =>
-      ctx.services.classification.classification(m, ctx.caller.workspaceId, brandId, w, audienceId),
+    return ctx.uow.read((scope) =>
+      ctx.services.classification.classification(scope, brandId, w, audienceId),
     );
   }
 
@@ -41,15 +41,8 @@ export class ClassificationResolver {
     @Ctx() ctx: RequestContext,
     @Arg('audienceId', () => ID, { nullable: true }) audienceId?: string,
   ): Promise<ClassificationPoint[]> {
-    return ctx.uow.read((m) =>
-      ctx.services.classification.series(
-        m,
-        ctx.caller.workspaceId,
-        brandId,
-        window,
-        granularity,
-        audienceId,
-      ),
+    return ctx.uow.read((scope) =>
+      ctx.services.classification.series(scope, brandId, window, granularity, audienceId),
     );
   }
 
@@ -63,7 +56,7 @@ export class ClassificationResolver {
     @Arg('window', () => WindowInput, { nullable: true }) window?: WindowInput,
   ): Promise<WorkspaceOverview> {
     const w = classificationWindow(window, ctx.requestTime);
-    return ctx.uow.read((m) => ctx.services.classification.overview(m, ctx.caller.workspaceId, w));
+    return ctx.uow.read((scope) => ctx.services.classification.overview(scope, w));
   }
 }
 

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Scope } from '../../db/scope';
 import { EngagementStage } from '../scoring/engagement-report';
 import { sumsFromRow } from '../rollups/engagement-sums';
 import type { BrandSumsRow } from '../scoring/engagement-read-model';
@@ -29,13 +29,12 @@ export class ClassificationService {
   constructor(private readonly engagement: EngagementService) {}
 
   async classification(
-    m: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     brandId: string,
     window: ReportWindow,
     audienceId: string | null | undefined,
   ): Promise<GrunigClassification> {
-    const [row] = await this.engagement.sums(m, workspaceId, [brandId], window, audienceId);
+    const [row] = await this.engagement.sums(scope, [brandId], window, audienceId);
     if (!row) throw new NotFoundError('Brand', brandId);
     return this.fromRow(row, window);
   }
@@ -51,16 +50,14 @@ export class ClassificationService {
   }
 
   async series(
-    m: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     brandId: string,
     window: ReportWindow,
     granularity: Granularity,
     audienceId: string | null | undefined,
   ): Promise<ClassificationPoint[]> {
     const periods = await this.engagement.periodSums(
-      m,
-      workspaceId,
+      scope,
       brandId,
       window,
       granularity,
@@ -74,12 +71,8 @@ export class ClassificationService {
   }
 
   /** Brands per model and per stage, and the mean score, from one statement. */
-  async overview(
-    m: EntityManager,
-    workspaceId: string,
-    window: ReportWindow,
-  ): Promise<WorkspaceOverview> {
-    const rows = await this.engagement.sums(m, workspaceId, null, window, null);
+  async overview(scope: Scope, window: ReportWindow): Promise<WorkspaceOverview> {
+    const rows = await this.engagement.sums(scope, null, window, null);
     const classifications = rows.map((row) => this.fromRow(row, window));
     const reports = rows.map((row) => this.engagement.reportFromRow(row, window));
     return {

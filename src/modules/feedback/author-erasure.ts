@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { EntityManager } from 'typeorm';
+import type { WriteScope } from '../../db/scope';
 import { ValidationError } from '../../shared/domain-error';
 import { Problems } from '../../shared/validate';
 import { MAX_AUTHOR_REF } from '../ingestion/interaction-validation';
@@ -16,10 +16,10 @@ export class EraseAuthorPayload {
  * (scores, counts, classification) is unchanged.
  */
 export async function eraseAuthor(
-  m: EntityManager,
-  workspaceId: string,
+  scope: WriteScope,
   authorRef: string,
 ): Promise<EraseAuthorPayload> {
+  const { manager: m, workspaceId } = scope;
   const problems = new Problems();
   problems.text('authorRef', authorRef, MAX_AUTHOR_REF, true);
   if (problems.list.length) throw new ValidationError(problems.list);

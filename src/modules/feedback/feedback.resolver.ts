@@ -35,9 +35,7 @@ export class FeedbackResolver {
     @Arg('after', () => String, { nullable: true }) after?: string,
   ): Promise<FeedbackConnection> {
     const size = pageSize(first);
-    return ctx.uow.read((m) =>
-      ctx.services.feedback.list(m, ctx.caller.workspaceId, brandId, filter, size, after),
-    );
+    return ctx.uow.read((scope) => ctx.services.feedback.list(scope, brandId, filter, size, after));
   }
 
   @Authorized(ApiKeyScope.WRITE)
@@ -47,9 +45,7 @@ export class FeedbackResolver {
     @Ctx() ctx: RequestContext,
     @Arg('at', () => Date, { nullable: true }) at?: Date,
   ): Promise<Feedback> {
-    return ctx.uow.write((m) =>
-      ctx.services.feedback.acknowledge(m, ctx.caller.workspaceId, id, at),
-    );
+    return ctx.uow.write((scope) => ctx.services.feedback.acknowledge(scope, id, at));
   }
 
   @Authorized(ApiKeyScope.WRITE)
@@ -59,9 +55,7 @@ export class FeedbackResolver {
     @Arg('category', () => String) category: string,
     @Ctx() ctx: RequestContext,
   ): Promise<Feedback> {
-    return ctx.uow.write((m) =>
-      ctx.services.feedback.categorize(m, ctx.caller.workspaceId, id, category),
-    );
+    return ctx.uow.write((scope) => ctx.services.feedback.categorize(scope, id, category));
   }
 
   @Authorized(ApiKeyScope.WRITE)
@@ -73,15 +67,13 @@ export class FeedbackResolver {
     @Arg('outcome', () => FeedbackOutcome) outcome: FeedbackOutcome,
     @Ctx() ctx: RequestContext,
   ): Promise<Feedback> {
-    return ctx.uow.write((m) =>
-      ctx.services.feedback.setOutcome(m, ctx.caller.workspaceId, id, outcome),
-    );
+    return ctx.uow.write((scope) => ctx.services.feedback.setOutcome(scope, id, outcome));
   }
 
   @Authorized(ApiKeyScope.WRITE)
   @Mutation(() => ID)
   deleteFeedback(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
-    return ctx.uow.write((m) => ctx.services.feedback.delete(m, ctx.caller.workspaceId, id));
+    return ctx.uow.write((scope) => ctx.services.feedback.delete(scope, id));
   }
 
   @Authorized(ApiKeyScope.ADMIN)
@@ -93,7 +85,7 @@ export class FeedbackResolver {
     @Arg('authorRef', () => String) authorRef: string,
     @Ctx() ctx: RequestContext,
   ): Promise<EraseAuthorPayload> {
-    return ctx.uow.write((m) => eraseAuthor(m, ctx.caller.workspaceId, authorRef));
+    return ctx.uow.write((scope) => eraseAuthor(scope, authorRef));
   }
 
   @FieldResolver(() => Audience, { nullable: true })

@@ -1,6 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { findInScope, findOrNull, type Scope, type WriteScope } from '../../db/scope';
 import type { Connection } from '../../shared/connection';
-import { NotFoundError, ValidationError } from '../../shared/domain-error';
+import { ValidationError } from '../../shared/domain-error';
 import { timeOrderedPage } from '../../shared/sql-page';
 import { windowProblems } from '../../shared/window';
 import { isUuid, Problems } from '../../shared/validate';
@@ -11,25 +11,22 @@ import {
 } from '../../shared/vocabulary';
 import type { BrandService } from '../brands/brand.service';
 import { MAX_CATEGORY } from '../ingestion/interaction-validation';
-import { ReplyLinks } from '../ingestion/reply-links';
-import { RollupWriter } from '../rollups/rollup-writer';
+import type { ReplyLinks } from '../ingestion/reply-links';
 import { FeedbackEntity } from './feedback.entity';
 import type { FeedbackFilter } from './feedback.types';
 
 export class FeedbackService {
   constructor(
     private readonly brands: BrandService,
-    private readonly links = new ReplyLinks(),
-    private readonly rollups = new RollupWriter(),
+    private readonly links: ReplyLinks,
   ) {}
 
-  async find(m: EntityManager, workspaceId: string, id: string): Promise<FeedbackEntity | null> {
-    return isUuid(id) ? m.findOneBy(FeedbackEntity, { id, workspaceId }) : null;
+  async find(scope: Scope, id: string): Promise<FeedbackEntity | null> {
+    return findOrNull(scope, FeedbackEntity, id);
   }
 
   async list(
-    m: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     brandId: string,
     filter: FeedbackFilter | null | undefined,
     first: number,
@@ -37,12 +34,12 @@ export class FeedbackService {
   ): Promise<Connection<FeedbackEntity>> {
     const problems = windowProblems(filter?.window, 'filter.window');
     if (problems.length) throw new ValidationError(problems);
-    const brand = await this.brands.require(m, workspaceId, brandId);
-    const q = m
+    const brand = await this.brands.require(scope, brandId);
+    const q = scope.manager
       .createQueryBuilder(FeedbackEntity, 'f')
       .where('f.brand_id = :brandId AND f.workspace_id = :workspaceId', {
         brandId: brand.id,
-        workspaceId,
+        workspaceId: scope.workspaceId,
       });
     if (filter?.window) {
       q.andWhere('f.received_at >= :from AND f.received_at < :to', filter.window);
@@ -72,8 +69,7 @@ export class FeedbackService {
   }
 
   async acknowledge(
-    m: EntityManager,
-    workspaceId: string,
+    scope: WriteScope,
     id: string,
     at: Date | null | undefined,
   ): Promise<FeedbackEntity> {
@@ -81,73 +77,57 @@ export class FeedbackService {
     const problems = new Problems();
     problems.time('at', when, new Date());
     if (problems.list.length) throw new ValidationError(problems.list);
-    return this.change(m, workspaceId, id, { acknowledgedAt: when });
+    return this.change(scope, id, { acknowledgedAt: when });
   }
 
-  async categorize(
-    m: EntityManager,
-    workspaceId: string,
-    id: string,
-    category: string,
-  ): Promise<FeedbackEntity> {
+  async categorize(scope: WriteScope, id: string, category: string): Promise<FeedbackEntity> {
     const problems = new Problems();
     problems.text('category', category, MAX_CATEGORY, true);
     if (problems.list.length) throw new ValidationError(problems.list);
-    return this.change(m, workspaceId, id, { category: category.trim() });
+    return this.change(scope, id, { category: category.trim() });
   }
 
   async setOutcome(
-    m: EntityManager,
-    workspaceId: string,
+    scope: WriteScope,
     id: string,
     outcome: FeedbackOutcome,
   ): Promise<FeedbackEntity> {
-    return this.change(m, workspaceId, id, { outcome });
+    return this.change(scope, id, { outcome });
   }
 
-  async delete(m: EntityManager, workspaceId: string, id: string): Promise<string> {
-    const item = await this.lockedItem(m, workspaceId, id);
+  async delete(scope: WriteScope, id: string): Promise<string> {
+    const item = await this.lockedItem(scope, id);
+    const m = scope.manager;
     const replies: { id: string }[] = await m.query(
       'SELECT id FROM activities WHERE brand_id = $1 AND in_reply_to_feedback_id = $2',
       [item.brandId, item.id],
     );
-    const keys = await this.rollups.keysOf(
-      m,
-      item.brandId,
-      [item.id],
-      replies.map((r) => r.id),
-    );
     await this.links.detachFeedback(m, item.brandId, item.id);
     await m.delete(FeedbackEntity, { brandId: item.brandId, id: item.id });
-    await this.rollups.refresh(m, item.brandId, keys);
+    scope.changes.activities(
+      item.brandId,
+      replies.map((r) => r.id),
+    );
+    scope.changes.removed(item.brandId, [{ audienceId: item.audienceId, at: item.receivedAt }]);
     return item.id;
   }
 
   private async change(
-    m: EntityManager,
-    workspaceId: string,
+    scope: WriteScope,
     id: string,
     changes: Partial<Pick<FeedbackEntity, 'acknowledgedAt' | 'category' | 'outcome'>>,
   ): Promise<FeedbackEntity> {
-    const item = await this.lockedItem(m, workspaceId, id);
-    await m.update(FeedbackEntity, { brandId: item.brandId, id: item.id }, changes);
-    await this.rollups.refresh(
-      m,
-      item.brandId,
-      await this.rollups.keysOf(m, item.brandId, [item.id], []),
-    );
-    return m.findOneByOrFail(FeedbackEntity, { brandId: item.brandId, id: item.id });
+    const item = await this.lockedItem(scope, id);
+    const key = { brandId: item.brandId, id: item.id };
+    await scope.manager.update(FeedbackEntity, key, changes);
+    scope.changes.feedback(item.brandId, [item.id]);
+    return scope.manager.findOneByOrFail(FeedbackEntity, key);
   }
 
   /** The item, with its brand locked for writing (the lock order every writer uses). */
-  private async lockedItem(
-    m: EntityManager,
-    workspaceId: string,
-    id: string,
-  ): Promise<FeedbackEntity> {
-    const item = await this.find(m, workspaceId, id);
-    if (!item) throw new NotFoundError('Feedback', id);
-    await this.brands.require(m, workspaceId, item.brandId, true);
+  private async lockedItem(scope: Scope, id: string): Promise<FeedbackEntity> {
+    const item = await findInScope(scope, FeedbackEntity, 'Feedback', id);
+    await this.brands.require(scope, item.brandId, true);
     return item;
   }
 }

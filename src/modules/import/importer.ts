@@ -1,13 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { UnitOfWork } from '../../db/unit-of-work';
+import type { Services } from '../../server/services';
 import { DomainError, type FieldProblem } from '../../shared/domain-error';
 import type { InteractionActivityInput } from '../activities/activity.types';
 import { AudienceEntity } from '../audiences/audience.entity';
 import { BrandEntity } from '../brands/brand.entity';
-import type { BrandService } from '../brands/brand.service';
-import type { AudienceService } from '../audiences/audience.service';
 import type { InteractionFeedbackInput } from '../feedback/feedback.types';
-import type { IngestionService } from '../ingestion/ingestion.service';
 import { MAX_BATCH_ITEMS } from '../ingestion/interaction-validation';
 import type { BrandRef, ImportEvent } from './import-item';
 
@@ -67,11 +64,7 @@ export class Importer {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly services: {
-      brands: BrandService;
-      audiences: AudienceService;
-      ingestion: IngestionService;
-    },
+    private readonly services: Pick<Services, 'brands' | 'audiences' | 'ingestion' | 'unitOfWork'>,
     private readonly workspaceId: string,
     private readonly options: { batchSize?: number; onProgress?: (p: ImportProgress) => void } = {},
   ) {}
@@ -131,15 +124,16 @@ export class Importer {
   private async resolve(
     ref: BrandRef,
   ): Promise<{ brandId: string; audienceId: string | null } | null> {
-    const uow = new UnitOfWork(this.dataSource, this.workspaceId);
+    const uow = this.services.unitOfWork(this.dataSource, this.workspaceId);
     try {
-      return await uow.write(async (m) => {
+      return await uow.write(async (scope) => {
+        const m = scope.manager;
         let brand = await m.findOneBy(BrandEntity, {
           workspaceId: this.workspaceId,
           slug: ref.slug,
         });
         if (!brand && !ref.create) return null;
-        brand ??= await this.services.brands.create(m, this.workspaceId, {
+        brand ??= await this.services.brands.create(scope, {
           name: ref.create!.name,
           slug: ref.slug,
           timezone: ref.create!.timezone,
@@ -147,7 +141,7 @@ export class Importer {
         if (!ref.audience) return { brandId: brand.id, audienceId: null };
         const audience =
           (await m.findOneBy(AudienceEntity, { brandId: brand.id, name: ref.audience.name })) ??
-          (await this.services.audiences.create(m, this.workspaceId, {
+          (await this.services.audiences.create(scope, {
             brandId: brand.id,
             name: ref.audience.name,
             channel: ref.audience.channel,
@@ -187,12 +181,11 @@ export class Importer {
         input.audienceId == null && target.audienceId
           ? { ...input, audienceId: target.audienceId }
           : input;
-      const uow = new UnitOfWork(this.dataSource, this.workspaceId);
+      const uow = this.services.unitOfWork(this.dataSource, this.workspaceId);
       try {
-        const result = await uow.write((m) =>
+        const result = await uow.write((scope) =>
           this.services.ingestion.record(
-            m,
-            this.workspaceId,
+            scope,
             target.brandId,
             activities.map((a) => withAudience(a.input)),
             feedback.map((f) => withAudience(f.input)),

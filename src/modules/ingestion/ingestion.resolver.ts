@@ -16,15 +16,9 @@ export class IngestionResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Activity> {
     const { brandId, ...item } = input;
-    return ctx.uow.write(async (m) => {
-      const result = await ctx.services.ingestion.record(
-        m,
-        ctx.caller.workspaceId,
-        brandId,
-        [item],
-        [],
-      );
-      return m.findOneByOrFail(ActivityEntity, { brandId, id: result.activityIds[0]! });
+    return ctx.uow.write(async (scope) => {
+      const result = await ctx.services.ingestion.record(scope, brandId, [item], []);
+      return scope.manager.findOneByOrFail(ActivityEntity, { brandId, id: result.activityIds[0]! });
     });
   }
 
@@ -37,15 +31,9 @@ export class IngestionResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Feedback> {
     const { brandId, ...item } = input;
-    return ctx.uow.write(async (m) => {
-      const result = await ctx.services.ingestion.record(
-        m,
-        ctx.caller.workspaceId,
-        brandId,
-        [],
-        [item],
-      );
-      return m.findOneByOrFail(FeedbackEntity, { brandId, id: result.feedbackIds[0]! });
+    return ctx.uow.write(async (scope) => {
+      const result = await ctx.services.ingestion.record(scope, brandId, [], [item]);
+      return scope.manager.findOneByOrFail(FeedbackEntity, { brandId, id: result.feedbackIds[0]! });
     });
   }
 
@@ -58,14 +46,8 @@ export class IngestionResolver {
     @Arg('input', () => RecordInteractionsInput) input: RecordInteractionsInput,
     @Ctx() ctx: RequestContext,
   ): Promise<RecordInteractionsPayload> {
-    const result = await ctx.uow.write((m) =>
-      ctx.services.ingestion.record(
-        m,
-        ctx.caller.workspaceId,
-        input.brandId,
-        input.activities,
-        input.feedback,
-      ),
+    const result = await ctx.uow.write((scope) =>
+      ctx.services.ingestion.record(scope, input.brandId, input.activities, input.feedback),
     );
     ctx.metrics?.ingested.inc(result.inserted);
     return result;

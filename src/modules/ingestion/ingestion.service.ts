@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { WriteScope } from '../../db/scope';
 import { ConflictError, ValidationError, type FieldProblem } from '../../shared/domain-error';
 import type { InteractionActivityInput } from '../activities/activity.types';
 import type { BrandService } from '../brands/brand.service';
@@ -12,8 +13,7 @@ import {
 } from './interaction-rows';
 import { InteractionStore } from './interaction-store';
 import { validateBatch } from './interaction-validation';
-import { RollupWriter } from '../rollups/rollup-writer';
-import { ReplyLinks } from './reply-links';
+import type { ReplyLinks } from './reply-links';
 
 export interface IngestionResult {
   inserted: number;
@@ -32,14 +32,12 @@ export interface IngestionResult {
 export class IngestionService {
   constructor(
     private readonly brands: BrandService,
+    private readonly links: ReplyLinks,
     private readonly store = new InteractionStore(),
-    private readonly links = new ReplyLinks(),
-    private readonly rollups = new RollupWriter(),
   ) {}
 
   async record(
-    m: EntityManager,
-    workspaceId: string,
+    scope: WriteScope,
     brandId: string,
     activities: readonly InteractionActivityInput[],
     feedback: readonly InteractionFeedbackInput[],
@@ -49,7 +47,8 @@ export class IngestionService {
     if (problems.length) throw new ValidationError(problems);
     // The brand's row lock serialises its writers: concurrent batches cannot
     // deadlock on each other's rows, and external-id links always resolve.
-    const brand = await this.brands.require(m, workspaceId, brandId, true);
+    const brand = await this.brands.require(scope, brandId, true);
+    const m = scope.manager;
     await this.checkReferences(m, brand.id, activities, feedback);
 
     const storedActivities = await this.store.existingActivities(
@@ -87,8 +86,8 @@ export class IngestionService {
     const newFeedback = inserts(feedbackPlans);
     const newActivities = inserts(activityPlans);
     await this.links.prelink(m, brand.id, newActivities, newFeedback);
-    await this.store.insertFeedback(m, workspaceId, brand.id, newFeedback);
-    await this.store.insertActivities(m, workspaceId, brand.id, newActivities);
+    await this.store.insertFeedback(m, scope.workspaceId, brand.id, newFeedback);
+    await this.store.insertActivities(m, scope.workspaceId, brand.id, newActivities);
     await this.store.updateActivities(m, brand.id, updates(activityPlans));
     await this.store.updateFeedback(m, brand.id, updates(feedbackPlans));
     const answered = await this.links.resolve(
@@ -98,16 +97,10 @@ export class IngestionService {
       newFeedback.map((r) => r.id),
     );
     await this.links.refreshFirstResponse(m, brand.id, answered);
-    const touchedFeedback = [
-      ...feedbackPlans.filter((p) => p.kind !== 'unchanged').map((p) => p.id),
-      ...answered,
-    ];
-    const touchedActivities = activityPlans.filter((p) => p.kind !== 'unchanged').map((p) => p.id);
-    await this.rollups.refresh(
-      m,
-      brand.id,
-      await this.rollups.keysOf(m, brand.id, touchedFeedback, touchedActivities),
-    );
+    const changed = <P extends { kind: string; id: string }>(plans: P[]) =>
+      plans.filter((p) => p.kind !== 'unchanged').map((p) => p.id);
+    scope.changes.feedback(brand.id, [...changed(feedbackPlans), ...answered]);
+    scope.changes.activities(brand.id, changed(activityPlans));
 
     const all = [...activityPlans, ...feedbackPlans];
     return {

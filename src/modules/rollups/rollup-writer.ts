@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { RemovedItem } from '../../db/change-log';
+import type { WriteScope } from '../../db/scope';
 import { bucketSql } from './delay-histogram';
 import {
   delayMinutes,
@@ -16,18 +18,40 @@ export interface RollupKey {
 /**
  * Keeps engagement_daily equal to the raw rows: after a write, the (audience,
  * local day) rows it touched are recomputed from the facts of those days, in
- * the same transaction. Callers hold the brand's write lock, so rows are
- * never written concurrently (no deadlocks, no lost updates).
+ * the same transaction (see apply). Writers hold the brand's write lock, so
+ * rows are never written concurrently (no deadlocks, no lost updates).
  */
 export class RollupWriter {
-  /** The rollup keys of these feedback items and activities, as they are now. */
-  async keysOf(
+  /**
+   * Brings the rollups up to date with everything a write transaction
+   * changed (its ChangeLog), once, just before it commits.
+   */
+  async apply(scope: WriteScope): Promise<void> {
+    for (const [brandId, changes] of scope.changes.byBrand) {
+      if (changes.rebuild) {
+        await this.rebuild(scope.manager, brandId);
+        continue;
+      }
+      const keys = await this.keysOf(
+        scope.manager,
+        brandId,
+        [...changes.feedbackIds],
+        [...changes.activityIds],
+        changes.removed,
+      );
+      await this.refresh(scope.manager, brandId, keys);
+    }
+  }
+
+  /** The rollup keys of these feedback items and activities as they are now, and of removed items. */
+  private async keysOf(
     m: EntityManager,
     brandId: string,
     feedbackIds: string[],
     activityIds: string[],
+    removed: readonly RemovedItem[],
   ): Promise<RollupKey[]> {
-    if (feedbackIds.length === 0 && activityIds.length === 0) return [];
+    if (feedbackIds.length === 0 && activityIds.length === 0 && removed.length === 0) return [];
     const rows: { audience_key: string; day: string }[] = await m.query(
       `WITH b AS (SELECT timezone FROM brands WHERE id = $1)
        SELECT DISTINCT coalesce(f.audience_id, '${NO_AUDIENCE}') AS audience_key,
@@ -36,8 +60,18 @@ export class RollupWriter {
        UNION
        SELECT DISTINCT coalesce(a.audience_id, '${NO_AUDIENCE}'),
               to_char((a.occurred_at AT TIME ZONE b.timezone)::date, 'YYYY-MM-DD')
-         FROM activities a, b WHERE a.brand_id = $1 AND a.id = ANY($3::uuid[])`,
-      [brandId, feedbackIds, activityIds],
+         FROM activities a, b WHERE a.brand_id = $1 AND a.id = ANY($3::uuid[])
+       UNION
+       SELECT DISTINCT coalesce(r.audience_id, '${NO_AUDIENCE}'),
+              to_char((r.at AT TIME ZONE b.timezone)::date, 'YYYY-MM-DD')
+         FROM unnest($4::uuid[], $5::timestamptz[]) AS r(audience_id, at), b`,
+      [
+        brandId,
+        feedbackIds,
+        activityIds,
+        removed.map((r) => r.audienceId),
+        removed.map((r) => r.at),
+      ],
     );
     return rows.map((r) => ({ audienceKey: r.audience_key, day: r.day }));
   }
@@ -47,7 +81,7 @@ export class RollupWriter {
    * rewritten (and its updated_at moved) only when a sum changed; a row left
    * empty stays, with zeros, so that incremental BI loads see it change.
    */
-  async refresh(m: EntityManager, brandId: string, keys: RollupKey[]): Promise<void> {
+  private async refresh(m: EntityManager, brandId: string, keys: RollupKey[]): Promise<void> {
     if (keys.length === 0) return;
     const unique = [...new Map(keys.map((k) => [`${k.audienceKey}/${k.day}`, k])).values()]
       // a fixed order: concurrent writers of one brand are already serialised, this keeps it so if that changes

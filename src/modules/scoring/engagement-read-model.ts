@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Scope } from '../../db/scope';
 import { preparedQuery } from '../../db/prepared-query';
 import { SERVED_COLUMNS, servedLaterals } from '../rollups/served-sums-sql';
 import type { SumsRow } from '../rollups/engagement-sums';
@@ -49,8 +49,7 @@ const STEP: Record<Granularity, { unit: string; step: string }> = {
 export class EngagementReadModel {
   /** Sums of several brands (null: every brand of the workspace) over one window. */
   async brandSums(
-    m: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     brandIds: readonly string[] | null,
     window: Window,
     audienceId: string | null,
@@ -58,14 +57,14 @@ export class EngagementReadModel {
     // two statements, so that each has an index-friendly generic plan
     const which = brandIds === null ? '$2::uuid[] IS NULL' : 'b.id = ANY($2::uuid[])';
     return preparedQuery(
-      m,
+      scope.manager,
       `SELECT b.id, b.workspace_id, b.name, b.slug, b.timezone, b.response_target_minutes,
               b.created_at, b.updated_at, w.phase_weights, ${AUDIENCE_FOUND}, ${SERVED_COLUMNS}
          FROM brands b
          JOIN workspaces w ON w.id = b.workspace_id
          ${servedLaterals('$3::timestamptz', '$4::timestamptz', '$5')}
         WHERE b.workspace_id = $1 AND ${which}`,
-      [workspaceId, brandIds, window.from, window.to, audienceId],
+      [scope.workspaceId, brandIds, window.from, window.to, audienceId],
     );
   }
 
@@ -77,8 +76,7 @@ export class EngagementReadModel {
    * whose generate_series has no time-zone argument).
    */
   async periodSums(
-    m: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     brandId: string,
     window: Window,
     granularity: Granularity,
@@ -86,7 +84,7 @@ export class EngagementReadModel {
   ): Promise<PeriodSumsRow[]> {
     const { unit, step } = STEP[granularity];
     return preparedQuery(
-      m,
+      scope.manager,
       `WITH brand AS (
          SELECT id, workspace_id, timezone, response_target_minutes FROM brands
           WHERE workspace_id = $1 AND id = $2),
@@ -106,7 +104,7 @@ export class EngagementReadModel {
          JOIN workspaces w ON w.id = b.workspace_id
          ${servedLaterals('p.lo', 'p.hi', '$5')}
         ORDER BY p.start_at`,
-      [workspaceId, brandId, window.from, window.to, audienceId, unit, step],
+      [scope.workspaceId, brandId, window.from, window.to, audienceId, unit, step],
     );
   }
 }

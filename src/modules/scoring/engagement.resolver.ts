@@ -30,8 +30,8 @@ export class EngagementResolver {
     @Ctx() ctx: RequestContext,
     @Arg('audienceId', () => ID, { nullable: true }) audienceId?: string,
   ): Promise<EngagementReport> {
-    return ctx.uow.read((m) =>
-      ctx.services.engagement.report(m, ctx.caller.workspaceId, brandId, window, audienceId),
+    return ctx.uow.read((scope) =>
+      ctx.services.engagement.report(scope, brandId, window, audienceId),
     );
   }
 
@@ -47,15 +47,8 @@ export class EngagementResolver {
     @Ctx() ctx: RequestContext,
     @Arg('audienceId', () => ID, { nullable: true }) audienceId?: string,
   ): Promise<EngagementPoint[]> {
-    return ctx.uow.read((m) =>
-      ctx.services.engagement.series(
-        m,
-        ctx.caller.workspaceId,
-        brandId,
-        window,
-        granularity,
-        audienceId,
-      ),
+    return ctx.uow.read((scope) =>
+      ctx.services.engagement.series(scope, brandId, window, granularity, audienceId),
     );
   }
 
@@ -68,9 +61,7 @@ export class EngagementResolver {
     @Ctx() ctx: RequestContext,
     @Arg('weights', () => PhaseWeightsInput, { nullable: true }) weights?: PhaseWeightsInput,
   ): Promise<PhaseWeights> {
-    return ctx.uow.write((m) =>
-      ctx.services.engagement.setWeights(m, ctx.caller.workspaceId, weights),
-    );
+    return ctx.uow.write((scope) => ctx.services.engagement.setWeights(scope, weights));
   }
 }
 
@@ -95,7 +86,7 @@ export class WorkspaceWeightsResolver {
   @FieldResolver(() => PhaseWeights, {
     description: 'The phase weights every report of this workspace uses.',
   })
-  phaseWeights(@Root() workspace: Workspace, @Ctx() ctx: RequestContext): Promise<PhaseWeights> {
-    return ctx.uow.read((m) => ctx.services.engagement.weights(m, workspace.id));
+  phaseWeights(@Root() _workspace: Workspace, @Ctx() ctx: RequestContext): Promise<PhaseWeights> {
+    return ctx.uow.read((scope) => ctx.services.engagement.weights(scope));
   }
 }

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { Scope, WriteScope } from '../../db/scope';
 import { type Connection, decodeCursor, encodeCursor, toConnection } from '../../shared/connection';
 import { NotFoundError, ValidationError } from '../../shared/domain-error';
 import { isUuid } from '../../shared/validate';
@@ -27,13 +27,12 @@ export class EngagementService {
   ) {}
 
   async report(
-    m: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     brandId: string,
     window: ReportWindow,
     audienceId: string | null | undefined,
   ): Promise<EngagementReport> {
-    const reports = await this.reports(m, workspaceId, [brandId], window, audienceId);
+    const reports = await this.reports(scope, [brandId], window, audienceId);
     const report = reports.get(brandId);
     if (!report) throw new NotFoundError('Brand', brandId);
     return report;
@@ -41,13 +40,12 @@ export class EngagementService {
 
   /** Reports of several brands in one statement. */
   async reports(
-    m: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     brandIds: readonly string[],
     window: ReportWindow,
     audienceId: string | null | undefined,
   ): Promise<Map<string, EngagementReport>> {
-    const rows = await this.sums(m, workspaceId, brandIds, window, audienceId);
+    const rows = await this.sums(scope, brandIds, window, audienceId);
     return new Map(rows.map((row) => [row.id, this.reportFromRow(row, window)]));
   }
 
@@ -57,8 +55,7 @@ export class EngagementService {
    * (≤ 3,660 days) and that the audience filter names an audience of each brand.
    */
   async sums(
-    m: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     brandIds: readonly string[] | null,
     window: ReportWindow,
     audienceId: string | null | undefined,
@@ -67,20 +64,19 @@ export class EngagementService {
     const audience = audienceFilter(audienceId);
     const ids = brandIds === null ? null : brandIds.filter(isUuid);
     if (ids !== null && ids.length === 0) return [];
-    const rows = await this.readModel.brandSums(m, workspaceId, ids, window, audience);
+    const rows = await this.readModel.brandSums(scope, ids, window, audience);
     if (rows.some((row) => !row.audience_found)) throw new NotFoundError('Audience', audience!);
     return rows;
   }
 
   async series(
-    m: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     brandId: string,
     window: ReportWindow,
     granularity: Granularity,
     audienceId: string | null | undefined,
   ): Promise<EngagementPoint[]> {
-    const periods = await this.periodSums(m, workspaceId, brandId, window, granularity, audienceId);
+    const periods = await this.periodSums(scope, brandId, window, granularity, audienceId);
     return periods.map(({ periodStart, window: part, sums, weights }) => ({
       periodStart,
       window: part,
@@ -93,24 +89,16 @@ export class EngagementService {
    * classification series): checks the window (≤ 1,000 periods) and the audience.
    */
   async periodSums(
-    m: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     brandId: string,
     window: ReportWindow,
     granularity: Granularity,
     audienceId: string | null | undefined,
   ): Promise<PeriodSums[]> {
     const audience = audienceFilter(audienceId);
-    const brand = await this.brands.require(m, workspaceId, brandId);
+    const brand = await this.brands.require(scope, brandId);
     assertSeriesWindow(window, brand.timezone, granularity);
-    const rows = await this.readModel.periodSums(
-      m,
-      workspaceId,
-      brand.id,
-      window,
-      granularity,
-      audience,
-    );
+    const rows = await this.readModel.periodSums(scope, brand.id, window, granularity, audience);
     if (rows.length && !rows[0]!.audience_found) throw new NotFoundError('Audience', audience!);
     return rows.map((row) => {
       const from = new Date(Math.max(row.period_start.getTime(), window.from.getTime()));
@@ -125,15 +113,14 @@ export class EngagementService {
 
   /** A workspace's brands ranked by score over a window: one statement per page. */
   async ranking(
-    m: EntityManager,
-    workspaceId: string,
+    scope: Scope,
     window: ReportWindow,
     descending: boolean,
     first: number,
     after: string | null | undefined,
   ): Promise<Connection<BrandEntity>> {
     assertReportWindow(window);
-    const rows = await this.sums(m, workspaceId, null, window, null);
+    const rows = await this.sums(scope, null, window, null);
     const sign = descending ? -1 : 1;
     const compare = (a: RankKey, b: RankKey) =>
       sign * (a.score - b.score) || sign * a.id.localeCompare(b.id);
@@ -155,8 +142,7 @@ export class EngagementService {
   }
 
   async setWeights(
-    m: EntityManager,
-    workspaceId: string,
+    scope: WriteScope,
     input: PhaseWeightsInput | null | undefined,
   ): Promise<PhaseWeights> {
     let stored: PhaseWeightMap | null = null;
@@ -170,12 +156,18 @@ export class EngagementService {
       const problems = phaseWeightProblems(stored);
       if (problems.length) throw new ValidationError(problems);
     }
-    await m.update(WorkspaceEntity, { id: workspaceId }, { phaseWeights: stored });
+    await scope.manager.update(
+      WorkspaceEntity,
+      { id: scope.workspaceId },
+      { phaseWeights: stored },
+    );
     return toPhaseWeights(weightsFrom(stored));
   }
 
-  async weights(m: EntityManager, workspaceId: string): Promise<PhaseWeights> {
-    const workspace = await m.findOneByOrFail(WorkspaceEntity, { id: workspaceId });
+  async weights(scope: Scope): Promise<PhaseWeights> {
+    const workspace = await scope.manager.findOneByOrFail(WorkspaceEntity, {
+      id: scope.workspaceId,
+    });
     return toPhaseWeights(weightsFrom(workspace.phaseWeights));
   }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { Scope } from '../../db/scope';
 import { WorkspaceEntity } from './workspace.entity';
 
 export class WorkspaceService {
@@ -14,7 +15,7 @@ export class WorkspaceService {
     return manager.findOneByOrFail(WorkspaceEntity, { name });
   }
 
-  async get(manager: EntityManager, id: string): Promise<WorkspaceEntity> {
-    return manager.findOneByOrFail(WorkspaceEntity, { id });
+  async get(scope: Scope): Promise<WorkspaceEntity> {
+    return scope.manager.findOneByOrFail(WorkspaceEntity, { id: scope.workspaceId });
   }
 }

@@ -5,6 +5,30 @@ import type { EntityManager } from 'typeorm';
  * Callers hold the brand's write lock, so a link by external id is resolved
  * by whichever side arrives last, even when the two arrive concurrently.
  */
+/** A link from a child row to its parent, by id or by the parent's external id. */
+interface LinkKind {
+  readonly child: 'activities' | 'feedback';
+  readonly parent: 'activities' | 'feedback';
+  readonly idColumn: string;
+  readonly extColumn: string;
+}
+
+/** A reply (activity) answering a feedback item. */
+const REPLY: LinkKind = {
+  child: 'activities',
+  parent: 'feedback',
+  idColumn: 'in_reply_to_feedback_id',
+  extColumn: 'in_reply_to_feedback_external_id',
+};
+
+/** Feedback answering an activity (a comment on a post). */
+const COMMENT: LinkKind = {
+  child: 'feedback',
+  parent: 'activities',
+  idColumn: 'in_reply_to_activity_id',
+  extColumn: 'in_reply_to_activity_external_id',
+};
+
 export class ReplyLinks {
   /**
    * Before new activities are inserted: resolves their external-id links to
@@ -53,79 +77,59 @@ export class ReplyLinks {
     newFeedbackIds: string[],
   ): Promise<string[]> {
     if (newActivityIds.length === 0 && newFeedbackIds.length === 0) return [];
-    // Every lookup is a restriction on (brand_id, key) = ANY(array), never a
-    // join clause: a brand created since the last ANALYZE is estimated at one
-    // row, and a join would then be planned as a nested loop over the brand.
-    const replies = await this.match(
-      m,
-      `SELECT id, in_reply_to_feedback_external_id AS ext FROM activities
-        WHERE brand_id = $1 AND id = ANY($2::uuid[])
-          AND in_reply_to_feedback_id IS NULL AND in_reply_to_feedback_external_id IS NOT NULL`,
-      `SELECT id, external_id AS ext FROM feedback WHERE brand_id = $1 AND external_id = ANY($2::text[])`,
-      brandId,
-      newActivityIds,
-    );
-    const waitingReplies = await this.match(
-      m,
-      `SELECT id, external_id AS ext FROM feedback
-        WHERE brand_id = $1 AND id = ANY($2::uuid[]) AND external_id IS NOT NULL`,
-      `SELECT id, in_reply_to_feedback_external_id AS ext FROM activities
-        WHERE brand_id = $1 AND in_reply_to_feedback_id IS NULL
-          AND in_reply_to_feedback_external_id = ANY($2::text[])`,
-      brandId,
-      newFeedbackIds,
-    );
-    const activityToFeedback = [...replies, ...waitingReplies.map(([f, a]) => [a, f] as const)];
-    if (activityToFeedback.length) {
-      await m.query(
-        `UPDATE activities a SET in_reply_to_feedback_id = p.feedback_id, updated_at = now()
-           FROM unnest($2::uuid[], $3::uuid[]) AS p(activity_id, feedback_id)
-          WHERE a.brand_id = $1 AND a.id = ANY($2::uuid[]) AND a.id = p.activity_id`,
-        [brandId, activityToFeedback.map(([a]) => a), activityToFeedback.map(([, f]) => f)],
-      );
-    }
+    const replies = await this.link(m, brandId, REPLY, newActivityIds, newFeedbackIds);
+    await this.link(m, brandId, COMMENT, newFeedbackIds, newActivityIds);
     const answeredBefore: { feedback_id: string }[] = await m.query(
       `SELECT DISTINCT in_reply_to_feedback_id AS feedback_id FROM activities
         WHERE brand_id = $1 AND id = ANY($2::uuid[]) AND in_reply_to_feedback_id IS NOT NULL`,
       [brandId, newActivityIds],
     );
-    const answered = [
-      ...new Set([
-        ...activityToFeedback.map(([, f]) => f),
-        ...answeredBefore.map((r) => r.feedback_id),
-      ]),
-    ].map((feedback_id) => ({ feedback_id }));
+    return [
+      ...new Set([...replies.map(([, f]) => f), ...answeredBefore.map((r) => r.feedback_id)]),
+    ];
+  }
 
-    // feedback that answers an activity (a comment on a post), in both directions
-    const comments = await this.match(
-      m,
-      `SELECT id, in_reply_to_activity_external_id AS ext FROM feedback
+  /**
+   * Resolves one kind of link in both directions: new children naming a
+   * parent by external id, and stored children waiting for new parents.
+   * Returns the [child, parent] pairs it linked.
+   *
+   * Every lookup is a restriction on (brand_id, key) = ANY(array), never a
+   * join clause: a brand created since the last ANALYZE is estimated at one
+   * row, and a join would then be planned as a nested loop over the brand.
+   */
+  private async link(
+    m: EntityManager,
+    brandId: string,
+    kind: LinkKind,
+    newChildIds: string[],
+    newParentIds: string[],
+  ): Promise<(readonly [string, string])[]> {
+    const { child, parent, idColumn, extColumn } = kind;
+    const pendingChildren = `SELECT id, ${extColumn} AS ext FROM ${child}
         WHERE brand_id = $1 AND id = ANY($2::uuid[])
-          AND in_reply_to_activity_id IS NULL AND in_reply_to_activity_external_id IS NOT NULL`,
-      `SELECT id, external_id AS ext FROM activities WHERE brand_id = $1 AND external_id = ANY($2::text[])`,
-      brandId,
-      newFeedbackIds,
-    );
-    const waitingComments = await this.match(
-      m,
-      `SELECT id, external_id AS ext FROM activities
-        WHERE brand_id = $1 AND id = ANY($2::uuid[]) AND external_id IS NOT NULL`,
-      `SELECT id, in_reply_to_activity_external_id AS ext FROM feedback
-        WHERE brand_id = $1 AND in_reply_to_activity_id IS NULL
-          AND in_reply_to_activity_external_id = ANY($2::text[])`,
-      brandId,
-      newActivityIds,
-    );
-    const feedbackToActivity = [...comments, ...waitingComments.map(([a, f]) => [f, a] as const)];
-    if (feedbackToActivity.length) {
+          AND ${idColumn} IS NULL AND ${extColumn} IS NOT NULL`;
+    const parentsByExt = `SELECT id, external_id AS ext FROM ${parent}
+        WHERE brand_id = $1 AND external_id = ANY($2::text[])`;
+    const newParents = `SELECT id, external_id AS ext FROM ${parent}
+        WHERE brand_id = $1 AND id = ANY($2::uuid[]) AND external_id IS NOT NULL`;
+    const waitingChildren = `SELECT id, ${extColumn} AS ext FROM ${child}
+        WHERE brand_id = $1 AND ${idColumn} IS NULL AND ${extColumn} = ANY($2::text[])`;
+    const pairs = [
+      ...(await this.match(m, pendingChildren, parentsByExt, brandId, newChildIds)),
+      ...(await this.match(m, newParents, waitingChildren, brandId, newParentIds)).map(
+        ([p, c]) => [c, p] as const,
+      ),
+    ];
+    if (pairs.length) {
       await m.query(
-        `UPDATE feedback f SET in_reply_to_activity_id = p.activity_id, updated_at = now()
-           FROM unnest($2::uuid[], $3::uuid[]) AS p(feedback_id, activity_id)
-          WHERE f.brand_id = $1 AND f.id = ANY($2::uuid[]) AND f.id = p.feedback_id`,
-        [brandId, feedbackToActivity.map(([f]) => f), feedbackToActivity.map(([, a]) => a)],
+        `UPDATE ${child} c SET ${idColumn} = p.parent_id, updated_at = now()
+           FROM unnest($2::uuid[], $3::uuid[]) AS p(child_id, parent_id)
+          WHERE c.brand_id = $1 AND c.id = ANY($2::uuid[]) AND c.id = p.child_id`,
+        [brandId, pairs.map(([c]) => c), pairs.map(([, p]) => p)],
       );
     }
-    return answered.map((r) => r.feedback_id);
+    return pairs;
   }
 
   /**

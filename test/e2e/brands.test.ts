@@ -75,6 +75,41 @@ describe('brands', () => {
     await t.ok(other, CREATE, { input: { name: 'B', slug: 'taken' } });
   });
 
+  it('derives a readable slug from a name in any script, unique in the workspace', async () => {
+    const ws = await t.key('scripts');
+    const slugOf = async (name: string) => {
+      const data = await t.ok(
+        ws,
+        'mutation($input: CreateBrandInput!) { createBrand(input: $input) { slug createdAt updatedAt } }',
+        { input: { name } },
+      );
+      expect(data.createBrand.createdAt).toEqual(expect.any(String));
+      return data.createBrand.slug as string;
+    };
+    expect(await slugOf('하나은행')).toBe('hanaeunhaeng');
+    expect(await slugOf('Сбербанк')).toBe('sberbank');
+    expect(await slugOf('みずほ銀行')).toBe('mizuho-yin-xing');
+    expect(await slugOf('하나은행')).toBe('hanaeunhaeng-2');
+    expect(await slugOf('HanaEunhaeng')).toBe('hanaeunhaeng-3');
+    expect(await slugOf('🙂')).toBe('brand');
+    expect(await slugOf('🙃')).toBe('brand-2');
+    // a slug the caller gives is still theirs or a CONFLICT
+    const taken = await t.gql(ws, CREATE, { input: { name: 'X', slug: 'hanaeunhaeng-2' } });
+    expect(taken.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('gives concurrent creators of one name distinct slugs, none failing', async () => {
+    const ws = await t.key('concurrent-slugs');
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => t.gql(ws, CREATE, { input: { name: 'Сбербанк' } })),
+    );
+    expect(results.map((r) => r.errors)).toEqual(Array(6).fill(undefined));
+    const slugs = results.map((r) => (r.data as any).createBrand.slug as string);
+    expect(new Set(slugs).size).toBe(6);
+    expect(slugs).toContain('sberbank');
+    for (const slug of slugs) expect(slug).toMatch(/^sberbank(-[0-9a-f]+)?$/);
+  });
+
   it('pages through every brand once, in order, with totalCount', async () => {
     const ws = await t.key('paging');
     const names = Array.from({ length: 7 }, (_, i) => `P${String.fromCharCode(71 - i)}`); // PG, PF, …, PA

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { migrations } from '../../migrations';
 import { ConfigError, loadConfig } from '../../src/config';
-import { slugify } from '../../src/modules/brands/brand.validation';
+import { slugify } from '../../src/modules/brands/brand-slug';
 import { bearerToken } from '../../src/server/auth';
 import { decodeCursor, encodeCursor } from '../../src/shared/connection';
 import { isIanaTimeZone, isUuid } from '../../src/shared/validate';
@@ -12,7 +12,7 @@ describe('slugify', () => {
     ['Acme Co', 'acme-co'],
     ['Crème Brûlée & Co.', 'creme-brulee-co'],
     ['  --Hello--World--  ', 'hello-world'],
-    ['신한은행', 'brand'],
+    ['신한은행', 'sinhaneunhaeng'],
     ['x'.repeat(120), 'x'.repeat(80)],
   ])('%s → %s', (name, slug) => expect(slugify(name)).toBe(slug));
 });

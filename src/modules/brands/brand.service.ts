@@ -11,9 +11,12 @@ import {
   type CreateBrandInput,
   type UpdateBrandInput,
 } from './brand.types';
-import { slugify, validateBrandInput } from './brand.validation';
+import { nextSlug, randomSlug, slugify } from './brand-slug';
+import { validateBrandInput } from './brand.validation';
 
 const UNIQUE_VIOLATION = '23505';
+/** Tries of a derived slug: itself, `-N` from what is taken, and a random suffix last. */
+const SLUG_ATTEMPTS = 4;
 
 export class BrandService {
   constructor(private readonly rollups = new RollupWriter()) {}
@@ -31,7 +34,9 @@ export class BrandService {
       timezone: input.timezone ?? 'UTC',
       responseTargetMinutes: input.responseTargetMinutes ?? 60,
     });
-    return this.saveUniqueSlug(manager, brand);
+    // a slug the caller chose is theirs or a CONFLICT; a derived one moves aside
+    if (input.slug != null) return this.saveUniqueSlug(manager, brand);
+    return this.insertWithFreeSlug(manager, brand);
   }
 
   async update(
@@ -111,6 +116,45 @@ export class BrandService {
     return toConnection(rows, first, total, cursor !== null, (b) =>
       encodeCursor([field === BrandOrderField.NAME ? b.name : b.createdAt.toISOString(), b.id]),
     );
+  }
+
+  /**
+   * Inserts with the derived slug, else `slug-2`, `slug-3`, …: each try is an
+   * INSERT … ON CONFLICT (workspace_id, slug) DO NOTHING, so a concurrent
+   * creator taking the same slug (the unique index decides) costs a retry,
+   * never an error that would abort the transaction.
+   */
+  private async insertWithFreeSlug(
+    manager: EntityManager,
+    brand: BrandEntity,
+  ): Promise<BrandEntity> {
+    const base = brand.slug;
+    for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
+      if (attempt > 0) {
+        const taken: { slug: string }[] = await manager.query(
+          'SELECT slug FROM brands WHERE workspace_id = $1 AND slug LIKE $2',
+          [brand.workspaceId, `${base}-%`], // a slug has no LIKE wildcards
+        );
+        brand.slug =
+          attempt < SLUG_ATTEMPTS - 1
+            ? nextSlug(
+                base,
+                taken.map((row) => row.slug),
+              )
+            : randomSlug(base);
+      }
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(BrandEntity)
+        .values(brand)
+        .orUpdate([], ['workspace_id', 'slug'])
+        .execute();
+      if ((result.raw as unknown[]).length > 0) return brand;
+    }
+    throw new ConflictError('Could not find a free slug for this brand: give one', [
+      { field: 'slug', reason: 'every derived slug tried was taken' },
+    ]);
   }
 
   private async saveUniqueSlug(manager: EntityManager, brand: BrandEntity): Promise<BrandEntity> {

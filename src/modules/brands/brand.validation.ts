@@ -1,20 +1,7 @@
 import { ValidationError } from '../../shared/domain-error';
 import { isIanaTimeZone, Problems } from '../../shared/validate';
+import { MAX_SLUG, SLUG } from './brand-slug';
 import type { CreateBrandInput, UpdateBrandInput } from './brand.types';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || 'brand';
-}
 
 export function validateBrandInput(
   input: CreateBrandInput | UpdateBrandInput,
@@ -26,7 +13,7 @@ export function validateBrandInput(
     problems.add('name', 'must not be blank');
   }
   if (input.slug !== undefined && input.slug !== null) {
-    if (input.slug.length > 100 || !SLUG.test(input.slug)) {
+    if (input.slug.length > MAX_SLUG || !SLUG.test(input.slug)) {
       problems.add(
         'slug',
         'must be lowercase letters, digits and single dashes, at most 100 characters',

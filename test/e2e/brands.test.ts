@@ -136,6 +136,38 @@ describe('brands', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses a cursor of another order or window with BAD_USER_INPUT', async () => {
+    const ws = await t.key('foreign-cursors');
+    for (let i = 0; i < 3; i++) await createBrand(t, ws);
+    const LIST = `query($o: BrandOrder, $after: String) {
+      brands(first: 1, orderBy: $o, after: $after) { nodes { id } pageInfo { endCursor } } }`;
+    const w1 = { from: '2024-01-01T00:00:00Z', to: '2024-02-01T00:00:00Z' };
+    const w2 = { from: '2024-01-01T00:00:00Z', to: '2024-03-01T00:00:00Z' };
+    const byName = { field: 'NAME', direction: 'ASC' };
+    const byScore = { field: 'ENGAGEMENT_SCORE', direction: 'DESC', window: w1 };
+    const cursorOf = async (o: unknown) =>
+      ((await t.ok(ws, LIST, { o })) as any).brands.pageInfo.endCursor as string;
+    const nameCursor = await cursorOf(byName);
+    const scoreCursor = await cursorOf(byScore);
+    await t.ok(ws, LIST, { o: byName, after: nameCursor });
+    await t.ok(ws, LIST, { o: byScore, after: scoreCursor });
+    for (const [o, after] of [
+      [null, nameCursor],
+      [{ field: 'NAME', direction: 'DESC' }, nameCursor],
+      [{ field: 'CREATED_AT', direction: 'ASC' }, nameCursor],
+      [byScore, nameCursor],
+      [{ ...byScore, window: w2 }, scoreCursor],
+      [{ ...byScore, direction: 'ASC' }, scoreCursor],
+      [byName, scoreCursor],
+    ]) {
+      const res = await t.gql(ws, LIST, { o, after });
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        problems: [{ field: 'after', reason: expect.any(String) }],
+      });
+    }
+  });
+
   it('rejects a forged cursor with BAD_USER_INPUT', async () => {
     const res = await t.gql(key, '{ brands(after: "not-a-cursor") { totalCount } }');
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

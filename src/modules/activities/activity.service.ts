@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Connection } from '../../shared/connection';
 import { NotFoundError, ValidationError } from '../../shared/domain-error';
+import { CursorScope } from '../../shared/cursor';
 import { timeOrderedPage } from '../../shared/sql-page';
 import { windowProblems } from '../../shared/window';
 import { isUuid } from '../../shared/validate';
@@ -46,7 +47,14 @@ export class ActivityService {
         audienceId: isUuid(filter.audienceId) ? filter.audienceId : null,
       });
     }
-    return timeOrderedPage(q, 'occurred_at', (a) => a.occurredAt, first, after);
+    return timeOrderedPage(
+      q,
+      'occurred_at',
+      (a) => a.occurredAt,
+      first,
+      after,
+      new CursorScope('activities', brand.id, filter),
+    );
   }
 
   /** Deletes an activity; the feedback it answered gets its firstResponseAt recomputed. */

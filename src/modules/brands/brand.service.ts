@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { decodeCursor, encodeCursor, toConnection, type Connection } from '../../shared/connection';
+import { toConnection, type Connection } from '../../shared/connection';
+import { CursorScope } from '../../shared/cursor';
 import { ConflictError, NotFoundError } from '../../shared/domain-error';
 import { isUuid } from '../../shared/validate';
 import { RollupWriter } from '../rollups/rollup-writer';
@@ -93,8 +94,10 @@ export class BrandService {
   ): Promise<Connection<BrandEntity>> {
     const field = order?.field ?? BrandOrderField.CREATED_AT;
     const descending = order?.direction === OrderDirection.DESC;
-    const column = field === BrandOrderField.NAME ? 'b.name' : 'b.created_at'; // ENGAGEMENT_SCORE: see EngagementService.ranking
-    const cursor = decodeCursor(after, 2);
+    const byName = field === BrandOrderField.NAME;
+    const column = byName ? 'b.name' : 'b.created_at'; // ENGAGEMENT_SCORE: see EngagementService.ranking
+    const scope = new CursorScope('brands', field, descending);
+    const cursor = scope.decode(after, [byName ? 'text' : 'time', 'uuid']);
     const query = manager
       .createQueryBuilder(BrandEntity, 'b')
       .where('b.workspace_id = :workspaceId', { workspaceId });
@@ -103,8 +106,8 @@ export class BrandService {
       const [value, id] = cursor;
       const op = descending ? '<' : '>';
       query.andWhere(`(${column}, b.id) ${op} (:value, :id)`, {
-        value: field === BrandOrderField.NAME ? String(value) : new Date(String(value)),
-        id: isUuid(String(id)) ? String(id) : '00000000-0000-0000-0000-000000000000',
+        value: byName ? value : new Date(value as string),
+        id,
       });
     }
     const direction = descending ? 'DESC' : 'ASC';
@@ -114,7 +117,7 @@ export class BrandService {
       .limit(first + 1)
       .getMany();
     return toConnection(rows, first, total, cursor !== null, (b) =>
-      encodeCursor([field === BrandOrderField.NAME ? b.name : b.createdAt.toISOString(), b.id]),
+      scope.encode([byName ? b.name : b.createdAt.toISOString(), b.id]),
     );
   }
 

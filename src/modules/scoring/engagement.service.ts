@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { type Connection, decodeCursor, encodeCursor, toConnection } from '../../shared/connection';
+import { type Connection, toConnection } from '../../shared/connection';
+import { CursorScope } from '../../shared/cursor';
 import { NotFoundError, ValidationError } from '../../shared/domain-error';
 import { isUuid } from '../../shared/validate';
 import type { BrandService } from '../brands/brand.service';
@@ -133,6 +134,8 @@ export class EngagementService {
     after: string | null | undefined,
   ): Promise<Connection<BrandEntity>> {
     assertReportWindow(window);
+    const scope = new CursorScope('brands', 'ENGAGEMENT_SCORE', descending, window);
+    const cursor = scope.decode(after, ['number', 'uuid']);
     const rows = await this.sums(m, workspaceId, null, window, null);
     const sign = descending ? -1 : 1;
     const compare = (a: RankKey, b: RankKey) =>
@@ -140,8 +143,7 @@ export class EngagementService {
     const ranked = rows
       .map((row) => ({ row, id: row.id, score: this.reportFromRow(row, window).score }))
       .sort(compare);
-    const cursor = decodeCursor(after, 2);
-    const key = cursor ? { score: Number(cursor[0]), id: String(cursor[1]) } : null;
+    const key = cursor ? { score: cursor[0] as number, id: cursor[1] as string } : null;
     const start = key ? ranked.findIndex((r) => compare(r, key) > 0) : 0;
     const page = start < 0 ? [] : ranked.slice(start, start + first + 1);
     const scores = new Map(page.map((r) => [r.id, r.score]));
@@ -150,7 +152,7 @@ export class EngagementService {
       first,
       rows.length,
       cursor !== null,
-      (brand) => encodeCursor([scores.get(brand.id)!, brand.id]),
+      (brand) => scope.encode([scores.get(brand.id)!, brand.id]),
     );
   }
 

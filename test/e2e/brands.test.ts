@@ -136,6 +136,101 @@ describe('brands', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('finds a brand by slug, or by id, exactly one of the two', async () => {
+    const ws = await t.key('by-slug');
+    const id = await createBrand(t, ws, { name: 'Сбербанк' });
+    const BY = `query($id: ID, $slug: String) { brand(id: $id, slug: $slug) { id slug } }`;
+    expect((await t.ok(ws, BY, { slug: 'sberbank' })).brand).toEqual({ id, slug: 'sberbank' });
+    expect((await t.ok(ws, BY, { id })).brand).toEqual({ id, slug: 'sberbank' });
+    expect((await t.ok(ws, BY, { slug: 'nobody' })).brand).toBeNull();
+    expect((await t.ok(ws, BY, { slug: 'x'.repeat(5000) })).brand).toBeNull();
+    expect((await t.ok(key, BY, { slug: 'sberbank' })).brand).toBeNull(); // another workspace's
+    for (const variables of [{}, { id, slug: 'sberbank' }]) {
+      const res = await t.gql(ws, BY, variables);
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        problems: [{ field: expect.stringMatching(/^(id|slug)$/), reason: expect.any(String) }],
+      });
+    }
+  });
+
+  describe('search', () => {
+    let ws: string;
+    const SEARCH = `query($s: String, $o: BrandOrder, $first: Int, $after: String) {
+      brands(filter: { search: $s }, orderBy: $o, first: $first, after: $after) {
+        totalCount nodes { name } pageInfo { hasNextPage endCursor } } }`;
+    const names = async (s: string, o?: unknown) => {
+      const data: any = await t.ok(ws, SEARCH, { s, o, first: 100 });
+      expect(data.brands.totalCount).toBe(data.brands.nodes.length);
+      return (data.brands.nodes as { name: string }[]).map((n) => n.name).sort();
+    };
+    const BANKS = ['BANKSY Gallery', 'Hana Bank', 'Сбербанк', '국민은행'];
+
+    beforeAll(async () => {
+      ws = await t.key('search');
+      for (const input of [
+        { name: 'Hana Bank' },
+        { name: '국민은행', slug: 'kb-kookmin-bank' },
+        { name: 'BANKSY Gallery' },
+        { name: 'Toss' },
+        { name: '100% Juice' },
+        { name: 'a_b Corp' },
+        { name: 'aXb Corp' },
+        { name: 'Сбербанк' },
+      ])
+        await createBrand(t, ws, input);
+    });
+
+    it('matches name or slug ignoring case, with totalCount', async () => {
+      expect(await names('bank')).toEqual(BANKS);
+      expect(await names('BaNk')).toEqual(BANKS);
+      expect(await names('kookmin')).toEqual(['국민은행']);
+      expect(await names('сбер')).toEqual(['Сбербанк']);
+      expect(await names('nothing like it')).toEqual([]);
+      expect(await names('')).toHaveLength(8);
+    });
+
+    it('takes % and _ literally', async () => {
+      expect(await names('%')).toEqual(['100% Juice']);
+      expect(await names('_')).toEqual(['a_b Corp']);
+      expect(await names('a_b')).toEqual(['a_b Corp']);
+    });
+
+    it('combines with every order and with cursors', async () => {
+      expect(await names('bank', { field: 'CREATED_AT', direction: 'DESC' })).toEqual(BANKS);
+      const window = { from: '2024-01-01T00:00:00Z', to: '2024-02-01T00:00:00Z' };
+      expect(await names('bank', { field: 'ENGAGEMENT_SCORE', direction: 'DESC', window })).toEqual(
+        BANKS,
+      );
+      for (const o of [
+        { field: 'NAME', direction: 'DESC' },
+        { field: 'ENGAGEMENT_SCORE', direction: 'ASC', window },
+      ]) {
+        const seen: string[] = [];
+        let after: string | null = null;
+        for (let page = 0; page < 10; page++) {
+          const data: any = await t.ok(ws, SEARCH, { s: 'bank', o, first: 1, after });
+          expect(data.brands.totalCount).toBe(4);
+          seen.push(...data.brands.nodes.map((n: { name: string }) => n.name));
+          if (!data.brands.pageInfo.hasNextPage) break;
+          after = data.brands.pageInfo.endCursor;
+        }
+        expect(seen.sort()).toEqual(BANKS);
+        // a cursor of one search is refused by another
+        const res = await t.gql(ws, SEARCH, { s: 'banks', o, first: 1, after });
+        expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      }
+    });
+
+    it('refuses a search over 100 characters', async () => {
+      const res = await t.gql(ws, SEARCH, { s: 'x'.repeat(101) });
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        problems: [{ field: 'filter.search' }],
+      });
+    });
+  });
+
   it('refuses a cursor of another order or window with BAD_USER_INPUT', async () => {
     const ws = await t.key('foreign-cursors');
     for (let i = 0; i < 3; i++) await createBrand(t, ws);

@@ -8,12 +8,13 @@ import { BrandEntity } from './brand.entity';
 import {
   BrandOrderField,
   OrderDirection,
+  type BrandFilter,
   type BrandOrder,
   type CreateBrandInput,
   type UpdateBrandInput,
 } from './brand.types';
-import { nextSlug, randomSlug, slugify } from './brand-slug';
-import { validateBrandInput } from './brand.validation';
+import { MAX_SLUG, nextSlug, randomSlug, slugify } from './brand-slug';
+import { searchPattern, validateBrandInput } from './brand.validation';
 
 const UNIQUE_VIOLATION = '23505';
 /** Tries of a derived slug: itself, `-N` from what is taken, and a random suffix last. */
@@ -68,6 +69,15 @@ export class BrandService {
     return manager.findOneBy(BrandEntity, { id, workspaceId });
   }
 
+  async findBySlug(
+    manager: EntityManager,
+    workspaceId: string,
+    slug: string,
+  ): Promise<BrandEntity | null> {
+    if (slug.length > MAX_SLUG) return null;
+    return manager.findOneBy(BrandEntity, { slug, workspaceId });
+  }
+
   /** The brand, locked for writing when `forWrite` (serialises a brand's writers). */
   async require(
     manager: EntityManager,
@@ -91,16 +101,19 @@ export class BrandService {
     first: number,
     after: string | null | undefined,
     order: BrandOrder | null | undefined,
+    filter?: BrandFilter | null,
   ): Promise<Connection<BrandEntity>> {
+    const search = searchPattern(filter);
     const field = order?.field ?? BrandOrderField.CREATED_AT;
     const descending = order?.direction === OrderDirection.DESC;
     const byName = field === BrandOrderField.NAME;
     const column = byName ? 'b.name' : 'b.created_at'; // ENGAGEMENT_SCORE: see EngagementService.ranking
-    const scope = new CursorScope('brands', field, descending);
+    const scope = new CursorScope('brands', field, descending, { search });
     const cursor = scope.decode(after, [byName ? 'text' : 'time', 'uuid']);
     const query = manager
       .createQueryBuilder(BrandEntity, 'b')
       .where('b.workspace_id = :workspaceId', { workspaceId });
+    if (search) query.andWhere('(b.name ILIKE :search OR b.slug ILIKE :search)', { search });
     const total = await query.clone().getCount();
     if (cursor) {
       const [value, id] = cursor;

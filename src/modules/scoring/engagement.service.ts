@@ -5,6 +5,8 @@ import { NotFoundError, ValidationError } from '../../shared/domain-error';
 import { isUuid } from '../../shared/validate';
 import type { BrandService } from '../brands/brand.service';
 import type { BrandEntity } from '../brands/brand.entity';
+import type { BrandFilter } from '../brands/brand.types';
+import { searchPattern } from '../brands/brand.validation';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import type { PhaseWeights } from '../workspaces/workspace.types';
 import { ALGORITHM_VERSION, scoreEngagement } from './engagement-report';
@@ -56,6 +58,7 @@ export class EngagementService {
    * The window sums of several brands (null: all of the workspace) in one
    * statement, shared by engagement and classification. Checks the window
    * (≤ 3,660 days) and that the audience filter names an audience of each brand.
+   * `search` (an ILIKE pattern, see searchPattern) narrows "all of the workspace".
    */
   async sums(
     m: EntityManager,
@@ -63,12 +66,13 @@ export class EngagementService {
     brandIds: readonly string[] | null,
     window: ReportWindow,
     audienceId: string | null | undefined,
+    search: string | null = null,
   ): Promise<BrandSumsRow[]> {
     assertReportWindow(window);
     const audience = audienceFilter(audienceId);
     const ids = brandIds === null ? null : brandIds.filter(isUuid);
     if (ids !== null && ids.length === 0) return [];
-    const rows = await this.readModel.brandSums(m, workspaceId, ids, window, audience);
+    const rows = await this.readModel.brandSums(m, workspaceId, ids, window, audience, search);
     if (rows.some((row) => !row.audience_found)) throw new NotFoundError('Audience', audience!);
     return rows;
   }
@@ -132,11 +136,13 @@ export class EngagementService {
     descending: boolean,
     first: number,
     after: string | null | undefined,
+    filter?: BrandFilter | null,
   ): Promise<Connection<BrandEntity>> {
     assertReportWindow(window);
-    const scope = new CursorScope('brands', 'ENGAGEMENT_SCORE', descending, window);
+    const search = searchPattern(filter);
+    const scope = new CursorScope('brands', 'ENGAGEMENT_SCORE', descending, window, { search });
     const cursor = scope.decode(after, ['number', 'uuid']);
-    const rows = await this.sums(m, workspaceId, null, window, null);
+    const rows = await this.sums(m, workspaceId, null, window, null, search);
     const sign = descending ? -1 : 1;
     const compare = (a: RankKey, b: RankKey) =>
       sign * (a.score - b.score) || sign * a.id.localeCompare(b.id);

@@ -146,18 +146,16 @@ export class BrandService {
   ): Promise<BrandEntity> {
     const base = brand.slug;
     for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
-      if (attempt > 0) {
+      if (attempt === SLUG_ATTEMPTS - 1) brand.slug = randomSlug(base);
+      else if (attempt > 0) {
         const taken: { slug: string }[] = await manager.query(
           'SELECT slug FROM brands WHERE workspace_id = $1 AND slug LIKE $2',
           [brand.workspaceId, `${base}-%`], // a slug has no LIKE wildcards
         );
-        brand.slug =
-          attempt < SLUG_ATTEMPTS - 1
-            ? nextSlug(
-                base,
-                taken.map((row) => row.slug),
-              )
-            : randomSlug(base);
+        brand.slug = nextSlug(
+          base,
+          taken.map((row) => row.slug),
+        );
       }
       const result = await manager
         .createQueryBuilder()

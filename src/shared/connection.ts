@@ -1,5 +1,5 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
-import { DomainError, ValidationError } from './domain-error';
+import { ValidationError } from './domain-error';
 
 @ObjectType()
 export class PageInfo {
@@ -65,24 +65,6 @@ export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE):
     throw new ValidationError([{ field: 'first', reason: `must be from 0 to ${max}` }]);
   }
   return first;
-}
-
-/** Opaque keyset cursor: the sort key of the last row seen. */
-export function encodeCursor(key: readonly (string | number | null)[]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string | null | undefined, length: number): unknown[] | null {
-  if (cursor === null || cursor === undefined) return null;
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === length) return key;
-  } catch {
-    // fall through
-  }
-  throw new DomainError('BAD_USER_INPUT', 'after: not a cursor from this connection', {
-    problems: [{ field: 'after', reason: 'not a cursor from this connection' }],
-  });
 }
 
 /** Builds a page from `first + 1` fetched rows. */

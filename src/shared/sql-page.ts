@@ -1,10 +1,11 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor, toConnection, type Connection } from './connection';
-import { isUuid } from './validate';
+import { toConnection, type Connection } from './connection';
+import type { CursorScope } from './cursor';
 
 /**
  * Newest-first keyset pagination over a fact table, ordered by (time, id)
  * descending: stable under inserts, and every page is one index range scan.
+ * Cursors are bound to `scope` (the connection and its filter).
  */
 export async function timeOrderedPage<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
@@ -12,19 +13,16 @@ export async function timeOrderedPage<T extends ObjectLiteral & { id: string }>(
   timeOf: (row: T) => Date,
   first: number,
   after: string | null | undefined,
+  scope: CursorScope,
 ): Promise<Connection<T>> {
   const alias = query.alias;
+  const key = scope.decode(after, ['time', 'uuid']);
   const total = await query.clone().getCount();
-  const key = decodeCursor(after, 2);
   if (key) {
-    const at = new Date(String(key[0]));
-    if (Number.isNaN(at.getTime()) || !isUuid(String(key[1]))) query.andWhere('false');
-    else {
-      query.andWhere(`(${alias}.${timeColumn}, ${alias}.id) < (:cursorTime, :cursorId)`, {
-        cursorTime: at,
-        cursorId: String(key[1]),
-      });
-    }
+    query.andWhere(`(${alias}.${timeColumn}, ${alias}.id) < (:cursorTime, :cursorId)`, {
+      cursorTime: new Date(key[0] as string),
+      cursorId: key[1],
+    });
   }
   const rows = await query
     .orderBy(`${alias}.${timeColumn}`, 'DESC')
@@ -32,6 +30,6 @@ export async function timeOrderedPage<T extends ObjectLiteral & { id: string }>(
     .limit(first + 1)
     .getMany();
   return toConnection(rows, first, total, key !== null, (row) =>
-    encodeCursor([timeOf(row).toISOString(), row.id]),
+    scope.encode([timeOf(row).toISOString(), row.id]),
   );
 }

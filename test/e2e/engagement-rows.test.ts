@@ -208,6 +208,27 @@ describe('engagementRows', () => {
       expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     }
   });
+
+  it('refuses a cursor of another filter or connection with BAD_USER_INPUT', async () => {
+    const window = { from: '2024-01-01T00:00:00Z', to: '2024-02-15T00:00:00Z' };
+    const page: any = await t.ok(key, ROWS, { f: { window }, first: 2 });
+    const cursor = page.engagementRows.pageInfo.endCursor as string;
+    // DAY is the default granularity: naming it is the same filter
+    await t.ok(key, ROWS, { f: { window, granularity: 'DAY' }, first: 2, after: cursor });
+    const brandsPage: any = await t.ok(key, '{ brands(first: 1) { pageInfo { endCursor } } }');
+    for (const [f, after] of [
+      [{ window, granularity: 'WEEK' }, cursor],
+      [{ window: { ...window, to: '2024-02-16T00:00:00Z' } }, cursor],
+      [{ window, brandIds: [brands[0]!.id] }, cursor],
+      [{ window }, brandsPage.brands.pageInfo.endCursor],
+    ]) {
+      const res = await t.gql(key, ROWS, { f, first: 2, after });
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        problems: [{ field: 'after', reason: expect.any(String) }],
+      });
+    }
+  });
 });
 
 describe('exports', () => {

@@ -184,6 +184,33 @@ describe('the feedback connection', () => {
     expect(new Set(seen).size).toBe(6);
   });
 
+  it('refuses a cursor of another filter, brand or connection with BAD_USER_INPUT', async () => {
+    const FEEDBACK =
+      'query($b: ID!, $f: FeedbackFilter, $after: String) { feedback(brandId: $b, filter: $f, first: 1, after: $after) { totalCount pageInfo { endCursor } } }';
+    const page: any = await t.ok(key, FEEDBACK, { b: brandId, f: { negative: true } });
+    const cursor = page.feedback.pageInfo.endCursor as string;
+    // the same filter, spelled differently, is the same connection
+    await t.ok(key, FEEDBACK, { b: brandId, f: { negative: true, kinds: null }, after: cursor });
+    const brands: any = await t.ok(key, '{ brands(first: 1) { pageInfo { endCursor } } }');
+    const other = await createBrand(t, key);
+    for (const [query, variables] of [
+      [FEEDBACK, { b: brandId, f: { negative: false }, after: cursor }],
+      [FEEDBACK, { b: brandId, after: cursor }],
+      [FEEDBACK, { b: other, f: { negative: true }, after: cursor }],
+      [FEEDBACK, { b: brandId, after: brands.brands.pageInfo.endCursor }],
+      [
+        'query($b: ID!, $after: String) { activities(brandId: $b, after: $after) { totalCount } }',
+        { b: brandId, after: cursor },
+      ],
+    ] as const) {
+      const res = await t.gql(key, query, variables);
+      expect(res.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        problems: [{ field: 'after', reason: expect.any(String) }],
+      });
+    }
+  });
+
   it('lists activities by phase', async () => {
     const data = await t.ok(
       key,

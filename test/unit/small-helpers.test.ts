@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
-import { slugify } from '../../src/modules/brands/brand.validation';
+import { slugify } from '../../src/modules/brands/brand-slug';
 import { bearerToken } from '../../src/server/auth';
-import { decodeCursor, encodeCursor } from '../../src/shared/connection';
+import { CursorScope } from '../../src/shared/cursor';
 import { isIanaTimeZone, isUuid } from '../../src/shared/validate';
 
 describe('slugify', () => {
@@ -10,7 +10,7 @@ describe('slugify', () => {
     ['Acme Co', 'acme-co'],
     ['Crème Brûlée & Co.', 'creme-brulee-co'],
     ['  --Hello--World--  ', 'hello-world'],
-    ['신한은행', 'brand'],
+    ['신한은행', 'sinhaneunhaeng'],
     ['x'.repeat(120), 'x'.repeat(80)],
   ])('%s → %s', (name, slug) => expect(slugify(name)).toBe(slug));
 });
@@ -37,18 +37,46 @@ describe('isUuid', () => {
 });
 
 describe('cursors', () => {
+  const scope = new CursorScope('feedback', 'brand-1', { kinds: ['QUESTION', 'COMPLAINT'] });
+  const PARTS = ['time', 'uuid'] as const;
+
   it('round-trip', () => {
     const key = ['2024-01-01T00:00:00.000Z', '7df90fef-1ae5-4ed3-8e0c-3c7f76aeb3f5'];
-    expect(decodeCursor(encodeCursor(key), 2)).toEqual(key);
-    expect(decodeCursor(null, 2)).toBeNull();
+    expect(scope.decode(scope.encode(key), PARTS)).toEqual(key);
+    expect(scope.decode(null, PARTS)).toBeNull();
   });
 
-  it.each(['garbage', encodeCursor(['only-one']), Buffer.from('{"a":1}').toString('base64url')])(
-    'reject %s with BAD_USER_INPUT',
-    (cursor) =>
-      expect(() => decodeCursor(cursor, 2)).toThrow(
-        expect.objectContaining({ code: 'BAD_USER_INPUT' }),
-      ),
+  it('belong to one scope, however its filter is spelled', () => {
+    const key = ['2024-01-01T00:00:00.000Z', '7df90fef-1ae5-4ed3-8e0c-3c7f76aeb3f5'];
+    const same = new CursorScope('feedback', 'brand-1', {
+      negative: null,
+      kinds: ['COMPLAINT', 'QUESTION'],
+    });
+    expect(same.decode(scope.encode(key), PARTS)).toEqual(key);
+    for (const other of [
+      new CursorScope('activities', 'brand-1', { kinds: ['QUESTION', 'COMPLAINT'] }),
+      new CursorScope('feedback', 'brand-2', { kinds: ['QUESTION', 'COMPLAINT'] }),
+      new CursorScope('feedback', 'brand-1', { kinds: ['QUESTION'] }),
+    ]) {
+      expect(() => other.decode(scope.encode(key), PARTS)).toThrow(
+        expect.objectContaining({
+          code: 'BAD_USER_INPUT',
+          problems: [expect.objectContaining({ field: 'after' })],
+        }),
+      );
+    }
+  });
+
+  it.each([
+    'garbage',
+    scope.encode(['only-one']),
+    scope.encode(['not a time', '7df90fef-1ae5-4ed3-8e0c-3c7f76aeb3f5']),
+    scope.encode(['2024-01-01T00:00:00.000Z', "' OR 1=1 --"]),
+    Buffer.from('{"a":1}').toString('base64url'),
+  ])('reject %s with BAD_USER_INPUT', (cursor) =>
+    expect(() => scope.decode(cursor, PARTS)).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+    ),
   );
 });
 

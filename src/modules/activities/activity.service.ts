@@ -1,6 +1,7 @@
 import { findInScope, findOrNull, type Scope, type WriteScope } from '../../db/scope';
 import type { Connection } from '../../shared/connection';
 import { ValidationError } from '../../shared/domain-error';
+import { CursorScope } from '../../shared/cursor';
 import { timeOrderedPage } from '../../shared/sql-page';
 import { windowProblems } from '../../shared/window';
 import { isUuid } from '../../shared/validate';
@@ -43,7 +44,14 @@ export class ActivityService {
         audienceId: isUuid(filter.audienceId) ? filter.audienceId : null,
       });
     }
-    return timeOrderedPage(q, 'occurred_at', (a) => a.occurredAt, first, after);
+    return timeOrderedPage(
+      q,
+      'occurred_at',
+      (a) => a.occurredAt,
+      first,
+      after,
+      new CursorScope('activities', brand.id, filter),
+    );
   }
 
   /** Deletes an activity; the feedback it answered gets its firstResponseAt recomputed. */

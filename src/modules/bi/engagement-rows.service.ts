@@ -1,11 +1,6 @@
 import type { Scope } from '../../db/scope';
-import {
-  type Connection,
-  decodeCursor,
-  encodeCursor,
-  pageSize,
-  toConnection,
-} from '../../shared/connection';
+import { type Connection, pageSize, toConnection } from '../../shared/connection';
+import { CursorScope } from '../../shared/cursor';
 import { NotFoundError, ValidationError } from '../../shared/domain-error';
 import { isUuid } from '../../shared/validate';
 import type { SumsRow } from '../rollups/engagement-sums';
@@ -53,7 +48,11 @@ export class EngagementRowsService {
     const { manager: m, workspaceId } = scope;
     const size = pageSize(first, MAX_ROWS_PAGE);
     const params = this.params(workspaceId, filter);
-    const cursor = this.cursor(after);
+    const cursors = new CursorScope('engagementRows', {
+      ...filter,
+      granularity: filter.granularity ?? Granularity.DAY,
+    });
+    const cursor = this.cursor(cursors, after);
     if (after == null) await this.assertVisible(scope, filter);
     const rows: GroupRow[] = await m.query(rowsPage(), [...params, ...cursor, size + 1]);
     const total = withCount
@@ -65,7 +64,7 @@ export class EngagementRowsService {
       total,
       cursor[0] !== null,
       (row) =>
-        encodeCursor([
+        cursors.encode([
           row.brandId as string,
           (row.audienceId as string | null) ?? NO_AUDIENCE,
           row.periodKey as string,
@@ -119,21 +118,12 @@ export class EngagementRowsService {
     ];
   }
 
-  private cursor(after: string | null | undefined): [string | null, string | null, string | null] {
-    const key = decodeCursor(after, 3);
-    if (key === null) return [null, null, null];
-    const [brand, audience, day] = key;
-    if (
-      typeof brand !== 'string' ||
-      typeof audience !== 'string' ||
-      typeof day !== 'string' ||
-      !isUuid(brand) ||
-      !isUuid(audience) ||
-      !/^\d{4}-\d{2}-\d{2}$/.test(day)
-    ) {
-      throw new ValidationError([{ field: 'after', reason: 'not a cursor from this connection' }]);
-    }
-    return [brand, audience, day];
+  private cursor(
+    cursors: CursorScope,
+    after: string | null | undefined,
+  ): [string | null, string | null, string | null] {
+    const key = cursors.decode(after, ['uuid', 'uuid', 'day']);
+    return key ? (key as [string, string, string]) : [null, null, null];
   }
 }
 

@@ -16,6 +16,7 @@ import { ApiKeyScope } from '../../shared/vocabulary';
 import { Audience } from '../audiences/audience.types';
 import {
   Brand,
+  BrandFilter,
   BrandOrder,
   BrandOrderField,
   CreateBrandInput,
@@ -23,6 +24,7 @@ import {
   UpdateBrandInput,
 } from './brand.types';
 import { ValidationError } from '../../shared/domain-error';
+import { assertOneBrandKey } from './brand.validation';
 
 export const BrandConnection = ConnectionType(Brand, 'Brand');
 type BrandConnection = InstanceType<typeof BrandConnection>;
@@ -32,19 +34,31 @@ export class BrandResolver {
   @Authorized(ApiKeyScope.READ)
   @Query(() => Brand, {
     nullable: true,
-    description: "A brand of the caller's workspace, or null.",
+    description: "A brand of the caller's workspace by id or by slug (exactly one), or null.",
   })
-  brand(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Brand | null> {
-    return ctx.uow.read((scope) => ctx.services.brands.find(scope, id));
+  brand(
+    @Ctx() ctx: RequestContext,
+    // declared in reverse: the schema lists them as brand(id, slug)
+    @Arg('slug', () => String, { nullable: true }) slug?: string,
+    @Arg('id', () => ID, { nullable: true }) id?: string,
+  ): Promise<Brand | null> {
+    assertOneBrandKey(id, slug);
+    const { brands } = ctx.services;
+    return ctx.uow.read((scope) =>
+      id != null ? brands.find(scope, id) : brands.findBySlug(scope, slug!),
+    );
   }
 
   @Authorized(ApiKeyScope.READ)
-  @Query(() => BrandConnection, { description: "The workspace's brands, 100 at most a page." })
+  @Query(() => BrandConnection, {
+    description: "The workspace's brands, 100 at most a page; `filter.search` narrows every order.",
+  })
   brands(
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('orderBy', () => BrandOrder, { nullable: true }) orderBy?: BrandOrder,
+    @Arg('filter', () => BrandFilter, { nullable: true }) filter?: BrandFilter,
   ): Promise<BrandConnection> {
     const size = pageSize(first);
     if (orderBy?.field === BrandOrderField.ENGAGEMENT_SCORE) {
@@ -56,10 +70,10 @@ export class BrandResolver {
       }
       const descending = orderBy.direction === OrderDirection.DESC;
       return ctx.uow.read((scope) =>
-        ctx.services.engagement.ranking(scope, window, descending, size, after),
+        ctx.services.engagement.ranking(scope, window, descending, size, after, filter),
       );
     }
-    return ctx.uow.read((scope) => ctx.services.brands.list(scope, size, after, orderBy));
+    return ctx.uow.read((scope) => ctx.services.brands.list(scope, size, after, orderBy, filter));
   }
 
   @Authorized(ApiKeyScope.WRITE)

@@ -1,19 +1,24 @@
-import type { Scope, WriteScope } from '../../db/scope';
-import { findOrNull } from '../../db/scope';
-import { decodeCursor, encodeCursor, toConnection, type Connection } from '../../shared/connection';
+import type { EntityManager } from 'typeorm';
+import { findOrNull, type Scope, type WriteScope } from '../../db/scope';
+import { toConnection, type Connection } from '../../shared/connection';
+import { CursorScope } from '../../shared/cursor';
 import { ConflictError, NotFoundError } from '../../shared/domain-error';
 import { isUuid } from '../../shared/validate';
 import { BrandEntity } from './brand.entity';
 import {
   BrandOrderField,
   OrderDirection,
+  type BrandFilter,
   type BrandOrder,
   type CreateBrandInput,
   type UpdateBrandInput,
 } from './brand.types';
-import { slugify, validateBrandInput } from './brand.validation';
+import { MAX_SLUG, nextSlug, randomSlug, slugify } from './brand-slug';
+import { searchPattern, validateBrandInput } from './brand.validation';
 
 const UNIQUE_VIOLATION = '23505';
+/** Tries of a derived slug: itself, `-N` from what is taken, and a random suffix last. */
+const SLUG_ATTEMPTS = 4;
 
 export class BrandService {
   async create(scope: WriteScope, input: CreateBrandInput): Promise<BrandEntity> {
@@ -25,7 +30,9 @@ export class BrandService {
       timezone: input.timezone ?? 'UTC',
       responseTargetMinutes: input.responseTargetMinutes ?? 60,
     });
-    return this.saveUniqueSlug(scope, brand);
+    // a slug the caller chose is theirs or a CONFLICT; a derived one moves aside
+    if (input.slug != null) return this.saveUniqueSlug(scope.manager, brand);
+    return this.insertWithFreeSlug(scope.manager, brand);
   }
 
   async update(scope: WriteScope, id: string, input: UpdateBrandInput): Promise<BrandEntity> {
@@ -40,7 +47,7 @@ export class BrandService {
     if (input.timezone != null) brand.timezone = input.timezone;
     if (input.responseTargetMinutes != null)
       brand.responseTargetMinutes = input.responseTargetMinutes;
-    const saved = await this.saveUniqueSlug(scope, brand);
+    const saved = await this.saveUniqueSlug(scope.manager, brand);
     // local days and response timeliness depend on these: the rollups are rebuilt before commit
     if (rollupsChange) scope.changes.rebuild(brand.id);
     return saved;
@@ -48,6 +55,11 @@ export class BrandService {
 
   async find(scope: Scope, id: string): Promise<BrandEntity | null> {
     return findOrNull(scope, BrandEntity, id);
+  }
+
+  async findBySlug(scope: Scope, slug: string): Promise<BrandEntity | null> {
+    if (slug.length > MAX_SLUG) return null;
+    return scope.manager.findOneBy(BrandEntity, { slug, workspaceId: scope.workspaceId });
   }
 
   /** The brand, locked for writing when `forWrite` (serialises a brand's writers). */
@@ -70,21 +82,26 @@ export class BrandService {
     first: number,
     after: string | null | undefined,
     order: BrandOrder | null | undefined,
+    filter?: BrandFilter | null,
   ): Promise<Connection<BrandEntity>> {
+    const search = searchPattern(filter);
     const field = order?.field ?? BrandOrderField.CREATED_AT;
     const descending = order?.direction === OrderDirection.DESC;
-    const column = field === BrandOrderField.NAME ? 'b.name' : 'b.created_at'; // ENGAGEMENT_SCORE: see EngagementService.ranking
-    const cursor = decodeCursor(after, 2);
+    const byName = field === BrandOrderField.NAME;
+    const column = byName ? 'b.name' : 'b.created_at'; // ENGAGEMENT_SCORE: see EngagementService.ranking
+    const cursors = new CursorScope('brands', field, descending, { search });
+    const cursor = cursors.decode(after, [byName ? 'text' : 'time', 'uuid']);
     const query = scope.manager
       .createQueryBuilder(BrandEntity, 'b')
       .where('b.workspace_id = :workspaceId', { workspaceId: scope.workspaceId });
+    if (search) query.andWhere('(b.name ILIKE :search OR b.slug ILIKE :search)', { search });
     const total = await query.clone().getCount();
     if (cursor) {
       const [value, id] = cursor;
       const op = descending ? '<' : '>';
       query.andWhere(`(${column}, b.id) ${op} (:value, :id)`, {
-        value: field === BrandOrderField.NAME ? String(value) : new Date(String(value)),
-        id: isUuid(String(id)) ? String(id) : '00000000-0000-0000-0000-000000000000',
+        value: byName ? value : new Date(value as string),
+        id,
       });
     }
     const direction = descending ? 'DESC' : 'ASC';
@@ -94,13 +111,50 @@ export class BrandService {
       .limit(first + 1)
       .getMany();
     return toConnection(rows, first, total, cursor !== null, (b) =>
-      encodeCursor([field === BrandOrderField.NAME ? b.name : b.createdAt.toISOString(), b.id]),
+      cursors.encode([byName ? b.name : b.createdAt.toISOString(), b.id]),
     );
   }
 
-  private async saveUniqueSlug(scope: WriteScope, brand: BrandEntity): Promise<BrandEntity> {
+  /**
+   * Inserts with the derived slug, else `slug-2`, `slug-3`, …: each try is an
+   * INSERT … ON CONFLICT (workspace_id, slug) DO NOTHING, so a concurrent
+   * creator taking the same slug (the unique index decides) costs a retry,
+   * never an error that would abort the transaction.
+   */
+  private async insertWithFreeSlug(
+    manager: EntityManager,
+    brand: BrandEntity,
+  ): Promise<BrandEntity> {
+    const base = brand.slug;
+    for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
+      if (attempt === SLUG_ATTEMPTS - 1) brand.slug = randomSlug(base);
+      else if (attempt > 0) {
+        const taken: { slug: string }[] = await manager.query(
+          'SELECT slug FROM brands WHERE workspace_id = $1 AND slug LIKE $2',
+          [brand.workspaceId, `${base}-%`], // a slug has no LIKE wildcards
+        );
+        brand.slug = nextSlug(
+          base,
+          taken.map((row) => row.slug),
+        );
+      }
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(BrandEntity)
+        .values(brand)
+        .orUpdate([], ['workspace_id', 'slug'])
+        .execute();
+      if ((result.raw as unknown[]).length > 0) return brand;
+    }
+    throw new ConflictError('Could not find a free slug for this brand: give one', [
+      { field: 'slug', reason: 'every derived slug tried was taken' },
+    ]);
+  }
+
+  private async saveUniqueSlug(manager: EntityManager, brand: BrandEntity): Promise<BrandEntity> {
     try {
-      return await scope.manager.save(brand);
+      return await manager.save(brand);
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
         throw new ConflictError(

@@ -55,6 +55,16 @@ export class UpdateBrandInput {
   responseTargetMinutes?: number | null;
 }
 
+@InputType()
+export class BrandFilter {
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Brands whose name or slug contains this text, ignoring case (at most 100 characters).',
+  })
+  search?: string | null;
+}
+
 export enum BrandOrderField {
   NAME = 'NAME',
   CREATED_AT = 'CREATED_AT',

@@ -1,20 +1,7 @@
 import { ValidationError } from '../../shared/domain-error';
 import { isIanaTimeZone, Problems } from '../../shared/validate';
-import type { CreateBrandInput, UpdateBrandInput } from './brand.types';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-  return slug || 'brand';
-}
+import { MAX_SLUG, SLUG } from './brand-slug';
+import type { BrandFilter, CreateBrandInput, UpdateBrandInput } from './brand.types';
 
 export function validateBrandInput(
   input: CreateBrandInput | UpdateBrandInput,
@@ -26,7 +13,7 @@ export function validateBrandInput(
     problems.add('name', 'must not be blank');
   }
   if (input.slug !== undefined && input.slug !== null) {
-    if (input.slug.length > 100 || !SLUG.test(input.slug)) {
+    if (input.slug.length > MAX_SLUG || !SLUG.test(input.slug)) {
       problems.add(
         'slug',
         'must be lowercase letters, digits and single dashes, at most 100 characters',
@@ -48,4 +35,37 @@ export function validateBrandInput(
     problems.add('responseTargetMinutes', 'must be a whole number from 1 to 10080 (one week)');
   }
   if (problems.list.length) throw new ValidationError(problems.list);
+}
+
+export const MAX_SEARCH = 100;
+
+/**
+ * The ILIKE pattern of `filter.search` (null: no filter), its wildcards
+ * escaped so that `50%` or `a_b` match themselves. Case folding beyond ASCII
+ * follows the database's LC_CTYPE (C.UTF-8 or a language locale fold every
+ * script; a plain "C" database folds ASCII only).
+ */
+export function searchPattern(filter: BrandFilter | null | undefined): string | null {
+  const search = filter?.search?.trim();
+  if (!search) return null;
+  if (search.length > MAX_SEARCH) {
+    throw new ValidationError([
+      { field: 'filter.search', reason: `at most ${MAX_SEARCH} characters` },
+    ]);
+  }
+  return `%${search.replace(/[\\%_]/g, '\\$&')}%`;
+}
+
+/** Exactly one of `brand(id:)` and `brand(slug:)`. */
+export function assertOneBrandKey(
+  id: string | null | undefined,
+  slug: string | null | undefined,
+): void {
+  if ((id == null) === (slug == null)) {
+    throw new ValidationError([
+      id == null
+        ? { field: 'id', reason: 'give id or slug' }
+        : { field: 'slug', reason: 'give id or slug, not both' },
+    ]);
+  }
 }

@@ -1,6 +1,7 @@
 import { findInScope, findOrNull, type Scope, type WriteScope } from '../../db/scope';
 import type { Connection } from '../../shared/connection';
 import { ValidationError } from '../../shared/domain-error';
+import { CursorScope } from '../../shared/cursor';
 import { timeOrderedPage } from '../../shared/sql-page';
 import { windowProblems } from '../../shared/window';
 import { isUuid, Problems } from '../../shared/validate';
@@ -65,7 +66,14 @@ export class FeedbackService {
       });
     }
     if (filter?.outcome != null) q.andWhere('f.outcome = :outcome', { outcome: filter.outcome });
-    return timeOrderedPage(q, 'received_at', (f) => f.receivedAt, first, after);
+    return timeOrderedPage(
+      q,
+      'received_at',
+      (f) => f.receivedAt,
+      first,
+      after,
+      new CursorScope('feedback', brand.id, filter),
+    );
   }
 
   async acknowledge(

@@ -1,5 +1,5 @@
 import { ActivityKind, Channel, FeedbackKind } from '../../shared/vocabulary';
-import { slugify } from '../brands/brand.validation';
+import { slugify } from '../brands/brand-slug';
 import { csvRecords, type CsvRecord } from './csv-records';
 import { parseTwitterDate } from './import-dates';
 import type { BrandRef, ImportEvent } from './import-item';

@@ -47,15 +47,23 @@ const STEP: Record<Granularity, { unit: string; step: string }> = {
  * served-sums-sql.ts). The only place that reads sums for scoring.
  */
 export class EngagementReadModel {
-  /** Sums of several brands (null: every brand of the workspace) over one window. */
+  /**
+   * Sums of several brands (null: every brand of the workspace, whose name or
+   * slug is like `search` when given) over one window.
+   */
   async brandSums(
     scope: Scope,
     brandIds: readonly string[] | null,
     window: Window,
     audienceId: string | null,
+    search: string | null = null,
   ): Promise<BrandSumsRow[]> {
     // two statements, so that each has an index-friendly generic plan
-    const which = brandIds === null ? '$2::uuid[] IS NULL' : 'b.id = ANY($2::uuid[])';
+    const which =
+      brandIds === null
+        ? '$2::uuid[] IS NULL AND ($6::text IS NULL OR b.name ILIKE $6 OR b.slug ILIKE $6)'
+        : 'b.id = ANY($2::uuid[])';
+    const params = [scope.workspaceId, brandIds, window.from, window.to, audienceId];
     return preparedQuery(
       scope.manager,
       `SELECT b.id, b.workspace_id, b.name, b.slug, b.timezone, b.response_target_minutes,
@@ -64,7 +72,7 @@ export class EngagementReadModel {
          JOIN workspaces w ON w.id = b.workspace_id
          ${servedLaterals('$3::timestamptz', '$4::timestamptz', '$5')}
         WHERE b.workspace_id = $1 AND ${which}`,
-      [scope.workspaceId, brandIds, window.from, window.to, audienceId],
+      brandIds === null ? [...params, search] : params,
     );
   }
 

@@ -1,9 +1,12 @@
 import type { Scope, WriteScope } from '../../db/scope';
-import { type Connection, decodeCursor, encodeCursor, toConnection } from '../../shared/connection';
+import { type Connection, toConnection } from '../../shared/connection';
+import { CursorScope } from '../../shared/cursor';
 import { NotFoundError, ValidationError } from '../../shared/domain-error';
 import { isUuid } from '../../shared/validate';
 import type { BrandService } from '../brands/brand.service';
 import type { BrandEntity } from '../brands/brand.entity';
+import type { BrandFilter } from '../brands/brand.types';
+import { searchPattern } from '../brands/brand.validation';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import type { PhaseWeights } from '../workspaces/workspace.types';
 import { ALGORITHM_VERSION, scoreEngagement } from './engagement-report';
@@ -53,18 +56,20 @@ export class EngagementService {
    * The window sums of several brands (null: all of the workspace) in one
    * statement, shared by engagement and classification. Checks the window
    * (≤ 3,660 days) and that the audience filter names an audience of each brand.
+   * `search` (an ILIKE pattern, see searchPattern) narrows "all of the workspace".
    */
   async sums(
     scope: Scope,
     brandIds: readonly string[] | null,
     window: ReportWindow,
     audienceId: string | null | undefined,
+    search: string | null = null,
   ): Promise<BrandSumsRow[]> {
     assertReportWindow(window);
     const audience = audienceFilter(audienceId);
     const ids = brandIds === null ? null : brandIds.filter(isUuid);
     if (ids !== null && ids.length === 0) return [];
-    const rows = await this.readModel.brandSums(scope, ids, window, audience);
+    const rows = await this.readModel.brandSums(scope, ids, window, audience, search);
     if (rows.some((row) => !row.audience_found)) throw new NotFoundError('Audience', audience!);
     return rows;
   }
@@ -118,17 +123,20 @@ export class EngagementService {
     descending: boolean,
     first: number,
     after: string | null | undefined,
+    filter?: BrandFilter | null,
   ): Promise<Connection<BrandEntity>> {
     assertReportWindow(window);
-    const rows = await this.sums(scope, null, window, null);
+    const search = searchPattern(filter);
+    const cursors = new CursorScope('brands', 'ENGAGEMENT_SCORE', descending, window, { search });
+    const cursor = cursors.decode(after, ['number', 'uuid']);
+    const rows = await this.sums(scope, null, window, null, search);
     const sign = descending ? -1 : 1;
     const compare = (a: RankKey, b: RankKey) =>
       sign * (a.score - b.score) || sign * a.id.localeCompare(b.id);
     const ranked = rows
       .map((row) => ({ row, id: row.id, score: this.reportFromRow(row, window).score }))
       .sort(compare);
-    const cursor = decodeCursor(after, 2);
-    const key = cursor ? { score: Number(cursor[0]), id: String(cursor[1]) } : null;
+    const key = cursor ? { score: cursor[0] as number, id: cursor[1] as string } : null;
     const start = key ? ranked.findIndex((r) => compare(r, key) > 0) : 0;
     const page = start < 0 ? [] : ranked.slice(start, start + first + 1);
     const scores = new Map(page.map((r) => [r.id, r.score]));
@@ -137,7 +145,7 @@ export class EngagementService {
       first,
       rows.length,
       cursor !== null,
-      (brand) => encodeCursor([scores.get(brand.id)!, brand.id]),
+      (brand) => cursors.encode([scores.get(brand.id)!, brand.id]),
     );
   }
 

@@ -4,8 +4,8 @@ import { EngagementReadModel } from '../src/modules/scoring/engagement-read-mode
 import type { GraphqlClient } from './graphql-client';
 import { msSince, summarize, type LatencySummary } from './stats';
 import { HISTORY_END } from './synthetic-history';
+import { DAY_MS } from '../src/shared/time';
 
-const DAY_MS = 86_400_000;
 export const REPORT_WINDOW = {
   from: new Date(HISTORY_END.getTime() - 365 * DAY_MS).toISOString(),
   to: HISTORY_END.toISOString(),

@@ -1,4 +1,5 @@
 import type { FieldProblem } from './domain-error';
+import { DAY_MS } from './time';
 
 /** Collects field problems; callers throw one ValidationError with all of them. */
 export class Problems {
@@ -39,7 +40,6 @@ export class Problems {
 }
 
 const EARLIEST = Date.UTC(2000, 0, 1);
-const DAY_MS = 86_400_000;
 
 const zoneCache = new Map<string, boolean>();
 

@@ -1,7 +1,19 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
+import { WEEK_SECONDS } from './time';
+
+/** A half-open time window [from, to): of a report, a series period, a filter. */
+export interface TimeWindow {
+  from: Date;
+  to: Date;
+}
+
+/** The window's length in weeks (fractional: a 23-hour day is 23/168 of a week). */
+export function weeksIn(window: TimeWindow): number {
+  return (window.to.getTime() - window.from.getTime()) / 1000 / WEEK_SECONDS;
+}
 
 @InputType({ description: 'A half-open time window [from, to).' })
-export class WindowInput {
+export class WindowInput implements TimeWindow {
   @Field()
   from!: Date;
 
@@ -10,7 +22,7 @@ export class WindowInput {
 }
 
 @ObjectType()
-export class Window {
+export class Window implements TimeWindow {
   @Field()
   from!: Date;
 

@@ -12,7 +12,7 @@ import {
   type PhaseResult,
 } from '../../src/modules/scoring/engagement-report';
 import { emptySums, type EngagementSums } from '../../src/modules/rollups/engagement-sums';
-import { atLeast, saturate, timeliness } from '../../src/modules/scoring/math';
+import { atLeast, saturate } from '../../src/modules/scoring/math';
 import {
   DEFAULT_PHASE_WEIGHTS,
   phaseWeightProblems,
@@ -35,16 +35,6 @@ const byName = (components: Component[]) =>
   Object.fromEntries(components.map((c) => [c.name, c])) as Record<string, Component>;
 
 describe('helpers (engagement-model.md §3)', () => {
-  it.each([
-    [0, 60, 1],
-    [60, 60, 0.5], // delay exactly at the target
-    [120, 60, 0.2],
-    [-30, 60, 1], // a negative delay counts as immediate
-    [240, 240, 0.5],
-  ])('τ(%d; %d) = %d', (t, target, expected) =>
-    expect(timeliness(t, target)).toBeCloseTo(expected, 12),
-  );
-
   it.each([
     [0.02, 0.02, 0.5],
     [0, 0.02, 0],

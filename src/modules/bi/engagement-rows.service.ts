@@ -6,7 +6,7 @@ import { isUuid } from '../../shared/validate';
 import type { SumsRow } from '../rollups/engagement-sums';
 import { sumsFromRow } from '../rollups/engagement-sums';
 import { scoreEngagement } from '../scoring/engagement-report';
-import { assertReportWindow } from '../scoring/engagement-window';
+import { assertTimeWindow } from '../scoring/engagement-window';
 import { Granularity } from '../scoring/granularity';
 import { PHASES, weightsFrom } from '../scoring/phase-weights';
 import { NO_AUDIENCE } from '../rollups/sum-definitions';
@@ -101,7 +101,7 @@ export class EngagementRowsService {
   }
 
   private params(workspaceId: string, filter: EngagementRowFilter): unknown[] {
-    assertReportWindow(filter.window);
+    assertTimeWindow(filter.window);
     const problems = [
       ...ids(filter.brandIds, 'brandIds'),
       ...ids(filter.audienceIds, 'audienceIds'),

@@ -3,7 +3,7 @@ import { EngagementStage } from '../scoring/engagement-report';
 import { sumsFromRow } from '../rollups/engagement-sums';
 import type { BrandSumsRow } from '../scoring/engagement-read-model';
 import type { EngagementService } from '../scoring/engagement.service';
-import { weeksIn, type ReportWindow } from '../scoring/engagement-window';
+import { weeksIn, type TimeWindow } from '../../shared/window';
 import type { Granularity } from '../scoring/granularity';
 import { NotFoundError } from '../../shared/domain-error';
 import { classify, MODEL_ORDER } from './grunig-classifier';
@@ -12,16 +12,17 @@ import type {
   GrunigClassification,
   WorkspaceOverview,
 } from './classification.types';
+import { HOUR_MS } from '../../shared/time';
 
 /** Bumped whenever a classification formula changes. */
 export const CLASSIFICATION_VERSION = 'grunig-model/1.0';
-const DEFAULT_WINDOW_MS = 90 * 24 * 3_600_000;
+const DEFAULT_WINDOW_MS = 90 * 24 * HOUR_MS;
 
 /** The window asked for, or the 90 × 24 hours ending now. */
 export function classificationWindow(
-  window: ReportWindow | null | undefined,
+  window: TimeWindow | null | undefined,
   now = new Date(),
-): ReportWindow {
+): TimeWindow {
   return window ?? { from: new Date(now.getTime() - DEFAULT_WINDOW_MS), to: now };
 }
 
@@ -31,7 +32,7 @@ export class ClassificationService {
   async classification(
     scope: Scope,
     brandId: string,
-    window: ReportWindow,
+    window: TimeWindow,
     audienceId: string | null | undefined,
   ): Promise<GrunigClassification> {
     const [row] = await this.engagement.sums(scope, [brandId], window, audienceId);
@@ -39,7 +40,7 @@ export class ClassificationService {
     return this.fromRow(row, window);
   }
 
-  fromRow(row: BrandSumsRow, window: ReportWindow): GrunigClassification {
+  fromRow(row: BrandSumsRow, window: TimeWindow): GrunigClassification {
     return {
       brandId: row.id,
       audienceId: row.audience_id,
@@ -52,7 +53,7 @@ export class ClassificationService {
   async series(
     scope: Scope,
     brandId: string,
-    window: ReportWindow,
+    window: TimeWindow,
     granularity: Granularity,
     audienceId: string | null | undefined,
   ): Promise<ClassificationPoint[]> {
@@ -71,7 +72,7 @@ export class ClassificationService {
   }
 
   /** Brands per model and per stage, and the mean score, from one statement. */
-  async overview(scope: Scope, window: ReportWindow): Promise<WorkspaceOverview> {
+  async overview(scope: Scope, window: TimeWindow): Promise<WorkspaceOverview> {
     const rows = await this.engagement.sums(scope, null, window, null);
     const classifications = rows.map((row) => this.fromRow(row, window));
     const reports = rows.map((row) => this.engagement.reportFromRow(row, window));

@@ -15,13 +15,6 @@ export function bucketSql(minutes: string): string {
   return `CASE WHEN ${minutes} * 60 < 1 THEN 0 ELSE least(1 + floor(ln(${minutes} * 60) / ln(${GROWTH}))::int, ${MAX_BUCKET}) END`;
 }
 
-export function bucketOf(minutes: number): number {
-  const seconds = minutes * 60;
-  return seconds < 1
-    ? 0
-    : Math.min(1 + Math.floor(Math.log(seconds) / Math.log(GROWTH)), MAX_BUCKET);
-}
-
 /** The delay in minutes a bucket stands for. */
 export function bucketValue(bucket: number): number {
   return bucket === 0 ? 0 : GROWTH ** (bucket - 0.5) / 60;

@@ -54,7 +54,7 @@ export function delayMinutes(later: string, earlier: string): string {
 }
 
 /** τ(t; T) = 1 / (1 + (t/T)²), in SQL. */
-function timeliness(later: string, earlier: string, targetMinutes: string): string {
+export function timeliness(later: string, earlier: string, targetMinutes: string): string {
   return `1.0 / (1.0 + power(${delayMinutes(later, earlier)} / ${targetMinutes}, 2))`;
 }
 

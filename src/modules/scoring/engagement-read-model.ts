@@ -1,13 +1,9 @@
 import type { Scope } from '../../db/scope';
+import type { TimeWindow } from '../../shared/window';
 import { preparedQuery } from '../../db/prepared-query';
 import { SERVED_COLUMNS, servedLaterals } from '../rollups/served-sums-sql';
 import type { SumsRow } from '../rollups/engagement-sums';
 import { Granularity } from './granularity';
-
-export interface Window {
-  from: Date;
-  to: Date;
-}
 
 /** Whether the audience filter ($5) names an audience of brand b (true without a filter). */
 const AUDIENCE_FOUND = `($5::uuid IS NULL OR EXISTS (
@@ -54,7 +50,7 @@ export class EngagementReadModel {
   async brandSums(
     scope: Scope,
     brandIds: readonly string[] | null,
-    window: Window,
+    window: TimeWindow,
     audienceId: string | null,
     search: string | null = null,
   ): Promise<BrandSumsRow[]> {
@@ -86,7 +82,7 @@ export class EngagementReadModel {
   async periodSums(
     scope: Scope,
     brandId: string,
-    window: Window,
+    window: TimeWindow,
     granularity: Granularity,
     audienceId: string | null,
   ): Promise<PeriodSumsRow[]> {

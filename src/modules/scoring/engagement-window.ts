@@ -1,18 +1,14 @@
 import { ValidationError } from '../../shared/domain-error';
+import { DAY_MS } from '../../shared/time';
+import type { TimeWindow } from '../../shared/window';
 import { type Granularity } from './granularity';
 import { periodCount } from './periods';
 
 export const MAX_REPORT_DAYS = 3660;
 export const MAX_PERIODS = 1000;
-const DAY_MS = 86_400_000;
-
-export interface ReportWindow {
-  from: Date;
-  to: Date;
-}
 
 /** from < to, at most 3,660 days (engagement, classification). */
-export function assertReportWindow(window: ReportWindow): void {
+export function assertTimeWindow(window: TimeWindow): void {
   const span = window.to.getTime() - window.from.getTime();
   if (!(span > 0))
     throw new ValidationError([{ field: 'window.from', reason: 'must be before window.to' }]);
@@ -25,7 +21,7 @@ export function assertReportWindow(window: ReportWindow): void {
 
 /** from < to, at most 1,000 periods of the granularity in the brand's time zone. */
 export function assertSeriesWindow(
-  window: ReportWindow,
+  window: TimeWindow,
   timeZone: string,
   granularity: Granularity,
 ): void {
@@ -41,8 +37,4 @@ export function assertSeriesWindow(
       },
     ]);
   }
-}
-
-export function weeksIn(window: ReportWindow): number {
-  return (window.to.getTime() - window.from.getTime()) / 1000 / 604_800;
 }

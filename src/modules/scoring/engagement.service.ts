@@ -14,14 +14,11 @@ import type { EngagementSums } from '../rollups/engagement-sums';
 import { responseTimeFromRow, sumsFromRow } from '../rollups/engagement-sums';
 import { EngagementReadModel, type BrandSumsRow } from './engagement-read-model';
 import type { EngagementPoint, EngagementReport, PhaseWeightsInput } from './engagement.types';
-import {
-  assertReportWindow,
-  assertSeriesWindow,
-  weeksIn,
-  type ReportWindow,
-} from './engagement-window';
+import { assertTimeWindow, assertSeriesWindow } from './engagement-window';
+import { weeksIn, type TimeWindow } from '../../shared/window';
 import type { Granularity } from './granularity';
 import { phaseWeightProblems, weightsFrom, type PhaseWeightMap } from './phase-weights';
+import { WEEK_SECONDS } from '../../shared/time';
 
 export class EngagementService {
   constructor(
@@ -32,7 +29,7 @@ export class EngagementService {
   async report(
     scope: Scope,
     brandId: string,
-    window: ReportWindow,
+    window: TimeWindow,
     audienceId: string | null | undefined,
   ): Promise<EngagementReport> {
     const reports = await this.reports(scope, [brandId], window, audienceId);
@@ -45,7 +42,7 @@ export class EngagementService {
   async reports(
     scope: Scope,
     brandIds: readonly string[],
-    window: ReportWindow,
+    window: TimeWindow,
     audienceId: string | null | undefined,
   ): Promise<Map<string, EngagementReport>> {
     const rows = await this.sums(scope, brandIds, window, audienceId);
@@ -61,11 +58,11 @@ export class EngagementService {
   async sums(
     scope: Scope,
     brandIds: readonly string[] | null,
-    window: ReportWindow,
+    window: TimeWindow,
     audienceId: string | null | undefined,
     search: string | null = null,
   ): Promise<BrandSumsRow[]> {
-    assertReportWindow(window);
+    assertTimeWindow(window);
     const audience = audienceFilter(audienceId);
     const ids = brandIds === null ? null : brandIds.filter(isUuid);
     if (ids !== null && ids.length === 0) return [];
@@ -77,7 +74,7 @@ export class EngagementService {
   async series(
     scope: Scope,
     brandId: string,
-    window: ReportWindow,
+    window: TimeWindow,
     granularity: Granularity,
     audienceId: string | null | undefined,
   ): Promise<EngagementPoint[]> {
@@ -96,7 +93,7 @@ export class EngagementService {
   async periodSums(
     scope: Scope,
     brandId: string,
-    window: ReportWindow,
+    window: TimeWindow,
     granularity: Granularity,
     audienceId: string | null | undefined,
   ): Promise<PeriodSums[]> {
@@ -110,7 +107,7 @@ export class EngagementService {
       return {
         periodStart: row.period_start,
         window: { from, to: new Date(from.getTime() + row.seconds * 1000) },
-        sums: sumsFromRow(row, row.seconds / 604_800),
+        sums: sumsFromRow(row, row.seconds / WEEK_SECONDS),
         weights: weightsFrom(row.phase_weights),
       };
     });
@@ -119,13 +116,13 @@ export class EngagementService {
   /** A workspace's brands ranked by score over a window: one statement per page. */
   async ranking(
     scope: Scope,
-    window: ReportWindow,
+    window: TimeWindow,
     descending: boolean,
     first: number,
     after: string | null | undefined,
     filter?: BrandFilter | null,
   ): Promise<Connection<BrandEntity>> {
-    assertReportWindow(window);
+    assertTimeWindow(window);
     const search = searchPattern(filter);
     const cursors = new CursorScope('brands', 'ENGAGEMENT_SCORE', descending, window, { search });
     const cursor = cursors.decode(after, ['number', 'uuid']);
@@ -179,7 +176,7 @@ export class EngagementService {
     return toPhaseWeights(weightsFrom(workspace.phaseWeights));
   }
 
-  reportFromRow(row: BrandSumsRow, window: ReportWindow): EngagementReport {
+  reportFromRow(row: BrandSumsRow, window: TimeWindow): EngagementReport {
     const weights = weightsFrom(row.phase_weights);
     const scores = scoreEngagement(sumsFromRow(row, weeksIn(window)), weights);
     return {
@@ -204,7 +201,7 @@ export function audienceFilter(audienceId: string | null | undefined): string | 
 export interface PeriodSums {
   periodStart: Date;
   /** The part of the period inside the window. */
-  window: ReportWindow;
+  window: TimeWindow;
   sums: EngagementSums;
   weights: PhaseWeightMap;
 }

@@ -1,6 +1,5 @@
 import { Granularity } from './granularity';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../shared/time';
 
 /** The local calendar date of an instant in a time zone, as a day number (days since 1970-01-01). */
 function localDayNumber(

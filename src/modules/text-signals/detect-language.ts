@@ -71,10 +71,10 @@ const OTHER: readonly [string, ReadonlySet<string>][] = [
 ];
 
 export function detectLanguage(text: string, words: readonly string[]): string | null {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length === 0) return null;
-  const latin = letters.filter((l) => /\p{Script=Latin}/u.test(l)).length;
-  if (latin < letters.length / 2) {
+  const letters = text.replace(/\P{L}+/gu, '').length;
+  if (letters === 0) return null;
+  const latin = text.replace(/\P{Script=Latin}+/gu, '').length;
+  if (latin < letters / 2) {
     const found = SCRIPTS.find(([, re]) => re.test(text));
     return found ? found[0] : null;
   }

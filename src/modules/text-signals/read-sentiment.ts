@@ -56,6 +56,8 @@ const THANKS_FILLER: ReadonlySet<string> = new Set(
   'you u so much very for the all your guys again a lot in advance and team'.split(' '),
 );
 
+const NEUTRAL_WITH_POLITE: ReadonlySet<string> = new Set([...DOMAIN_NEUTRAL, ...POLITE]);
+
 /** True when thanks is all the tweet says (≤ 6 other words, no question): then it is positive. */
 function mainlyThanks(text: NormalisedText): boolean {
   if (text.clean.includes('?')) return false;
@@ -79,7 +81,7 @@ function cueFor(tokens: readonly string[], i: number): string {
 export function readSentiment(text: NormalisedText): SentimentReading {
   const proxies = text.emoji.map((e) => [e, emojiProxy(e)] as const).filter(([, p]) => p);
   const extra = proxies.map(([, p]) => p as string);
-  const neutral = mainlyThanks(text) ? DOMAIN_NEUTRAL : new Set([...DOMAIN_NEUTRAL, ...POLITE]);
+  const neutral = mainlyThanks(text) ? DOMAIN_NEUTRAL : NEUTRAL_WITH_POLITE;
   const { compound, tokens, valences } = scoreWithVader(text.clean, neutral, extra);
   const wordTokens = tokens.length - proxies.length;
   const cues: string[] = [];

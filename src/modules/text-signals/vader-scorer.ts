@@ -26,6 +26,8 @@ const PUNCTUATION_MARKS = [
 export const NEGATORS =
   /^(?:not|no|never|none|nope|nothing|nowhere|neither|nor|without|cannot|aint|arent|cant|couldnt|didnt|doesnt|dont|hadnt|hasnt|havent|isnt|wasnt|werent|wont|wouldnt|shouldnt|rarely|seldom|despite|\w+n't)$/i;
 
+const EDGE_PUNCTUATION = /^[.!?,;:\-'"]|[.!?,;:\-'"]$/;
+
 const isUpperPython = (word: string): boolean => /^[^a-z]*[A-Z]+[^a-z]*$/.test(word);
 
 /** VADER's SentiText tokens: split on whitespace, strip one punctuation mark off a word's ends. */
@@ -40,6 +42,7 @@ export function vaderTokens(text: string): string[] {
     .split(/\s/)
     .filter((t) => t.length > 1)
     .map((t) => {
+      if (!EDGE_PUNCTUATION.test(t)) return t; // most tokens: nothing to strip
       for (const p of PUNCTUATION_MARKS) {
         if (t.startsWith(p) && bare.has(t.slice(p.length))) return t.slice(p.length);
         if (t.endsWith(p) && bare.has(t.slice(0, -p.length))) return t.slice(0, -p.length);

@@ -1,0 +1,86 @@
+/**
+ * Emoji and emoticons read as a VADER lexicon word of about the same valence, as Python VADER
+ * does with its emoji descriptions (the JS port has no emoji at all). Our own
+ * short list of the emoji customers use; anything else is left neutral. 😂 and
+ * 🙏 are left out on purpose: in complaints they are as often bitter or pleading
+ * as happy.
+ */
+const PROXIES: Record<string, string> = {
+  '😡': 'furious',
+  '😠': 'angry',
+  '🤬': 'furious',
+  '👿': 'angry',
+  '😤': 'frustrated',
+  '😩': 'frustrated',
+  '😫': 'frustrated',
+  '🤦': 'frustrated',
+  '🙄': 'annoyed',
+  '😒': 'annoyed',
+  '😑': 'annoyed',
+  '😞': 'disappointed',
+  '😔': 'disappointed',
+  '😕': 'disappointed',
+  '🙁': 'sad',
+  '☹': 'sad',
+  '😟': 'sad',
+  '😢': 'sad',
+  '😭': 'sad',
+  '😿': 'sad',
+  '💔': 'heartbroken',
+  '👎': 'bad',
+  '🤮': 'disgusting',
+  '🤢': 'disgusting',
+  '💩': 'crap',
+  '🤥': 'liar',
+  '😀': 'happy',
+  '😃': 'happy',
+  '😄': 'happy',
+  '😁': 'happy',
+  '😆': 'happy',
+  '😊': 'happy',
+  '🥳': 'celebrate',
+  '🎉': 'celebrate',
+  '🙂': 'smile',
+  '☺': 'smile',
+  '😉': 'smile',
+  '😍': 'love',
+  '🥰': 'love',
+  '😘': 'love',
+  '❤': 'love',
+  '♥': 'love',
+  '💕': 'love',
+  '💖': 'love',
+  '💙': 'love',
+  '💚': 'love',
+  '💜': 'love',
+  '💛': 'love',
+  '🧡': 'love',
+  '👍': 'good',
+  '👌': 'good',
+  '👏': 'great',
+  '🙌': 'great',
+  ':(': 'sad',
+  ':-(': 'sad',
+  ":'(": 'sad',
+  ')-:': 'sad',
+  '):': 'sad',
+  'D:': 'sad',
+  ':/': 'annoyed',
+  ':-/': 'annoyed',
+  ':)': 'smile',
+  ':-)': 'smile',
+  ';)': 'smile',
+  ';-)': 'smile',
+  '=)': 'smile',
+  '(:': 'smile',
+  ':D': 'happy',
+  ':-D': 'happy',
+  '<3': 'love',
+};
+
+/** The proxy word for an emoji cluster ("🤦🏻‍♀️" reads as its first part), or undefined. */
+export function emojiProxy(cluster: string): string | undefined {
+  if (PROXIES[cluster]) return PROXIES[cluster];
+  const base = String.fromCodePoint(cluster.codePointAt(0) ?? 0);
+  return /\p{Extended_Pictographic}/u.test(base) ? PROXIES[base] : undefined;
+}

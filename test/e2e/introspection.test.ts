@@ -9,6 +9,7 @@ import {
 } from 'graphql';
 import request from 'supertest';
 import { INTROSPECTION_POINTS } from '../../src/server/limits/operation-shape';
+import { ApiKeyScope } from '../../src/shared/vocabulary';
 import { TestApp } from '../support/test-app';
 
 /** What GraphiQL, Apollo Studio, GraphQL Code Generator and BI connectors send, under the default limits. */
@@ -17,7 +18,7 @@ let key: string;
 
 beforeAll(async () => {
   t = await TestApp.start();
-  key = await t.key('introspection', ['READ']);
+  key = await t.key('introspection', [ApiKeyScope.READ]);
 });
 afterAll(() => t.close());
 

@@ -32,7 +32,7 @@ async function refusedWhileHealthy(query: string) {
 }
 
 describe('hostile documents', () => {
-  it('refuses 30 levels of fragments each spreading the next twice (1.4 KB, 2^30 expansions)', async () => {
+  it('refuses 30 levels of fragments each spreading the next twice (1 KB, 2^30 expansions)', async () => {
     const query =
       `query { viewer { ...F0 } } ` +
       Array.from({ length: 30 }, (_, i) =>

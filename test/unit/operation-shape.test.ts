@@ -33,7 +33,7 @@ function shapeOf(query: string, variables: Record<string, unknown> = {}, maxSpre
 }
 
 /** `fragment F0 on Viewer { ...F1 ...F1 }` … `levels` deep: 2^levels expansions in 1 KB. */
-export const fanOut = (levels: number) =>
+const fanOut = (levels: number) =>
   `{ viewer { ...F0 } } ` +
   Array.from({ length: levels }, (_, i) =>
     i < levels - 1

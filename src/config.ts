@@ -25,6 +25,14 @@ export interface HttpOptions {
   readonly maxDepth: number;
   readonly maxAliases: number;
   readonly maxCost: number;
+  /** Query text, checked before parsing: UTF-8 bytes, lexical tokens, declared variables. */
+  readonly maxQueryBytes: number;
+  readonly maxQueryTokens: number;
+  readonly maxQueryVariables: number;
+  /** Fragment spreads once fragments are inlined (fragments spreading fragments multiply). */
+  readonly maxFragmentSpreads: number;
+  /** Nesting below `__schema` / `__type`, counted apart from maxDepth. */
+  readonly maxIntrospectionDepth: number;
   /** Rate limit per API key: a bucket of cost points, refilled per second. */
   readonly rateLimitPoints: number;
   readonly rateLimitRefillPerSecond: number;
@@ -40,6 +48,11 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   maxDepth: 12,
   maxAliases: 30,
   maxCost: 25_000,
+  maxQueryBytes: 64 * 1024,
+  maxQueryTokens: 2_000,
+  maxQueryVariables: 100,
+  maxFragmentSpreads: 1_000,
+  maxIntrospectionDepth: 20,
   rateLimitPoints: 50_000,
   rateLimitRefillPerSecond: 2_500,
   rateLimitStore: 'postgres',
@@ -125,6 +138,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: intVar(env, 'MAX_QUERY_DEPTH', DEFAULT_HTTP_OPTIONS.maxDepth, 2, 100),
       maxAliases: intVar(env, 'MAX_QUERY_ALIASES', DEFAULT_HTTP_OPTIONS.maxAliases, 0, 1000),
       maxCost: intVar(env, 'MAX_QUERY_COST', DEFAULT_HTTP_OPTIONS.maxCost, 1, 10_000_000),
+      maxQueryBytes: intVar(
+        env,
+        'MAX_QUERY_BYTES',
+        DEFAULT_HTTP_OPTIONS.maxQueryBytes,
+        1024,
+        100 * 1024 * 1024,
+      ),
+      maxQueryTokens: intVar(
+        env,
+        'MAX_QUERY_TOKENS',
+        DEFAULT_HTTP_OPTIONS.maxQueryTokens,
+        200,
+        1_000_000,
+      ),
+      maxQueryVariables: intVar(
+        env,
+        'MAX_QUERY_VARIABLES',
+        DEFAULT_HTTP_OPTIONS.maxQueryVariables,
+        0,
+        100_000,
+      ),
+      maxFragmentSpreads: intVar(
+        env,
+        'MAX_QUERY_FRAGMENT_SPREADS',
+        DEFAULT_HTTP_OPTIONS.maxFragmentSpreads,
+        0,
+        10_000_000,
+      ),
+      maxIntrospectionDepth: intVar(
+        env,
+        'MAX_INTROSPECTION_DEPTH',
+        DEFAULT_HTTP_OPTIONS.maxIntrospectionDepth,
+        14,
+        1000,
+      ),
       rateLimitPoints: intVar(
         env,
         'RATE_LIMIT_POINTS',

@@ -17,6 +17,7 @@ import {
   unavailableUntilReady,
 } from './http-middleware';
 import { limitsPlugin } from './limits/limits-plugin';
+import { checkQueryText } from './limits/query-text-limits';
 import { RateLimiter } from './limits/rate-limiter';
 import { SharedRateLimiter } from './limits/shared-rate-limiter';
 import { jsonClientsGet200 } from './http-status';
@@ -73,6 +74,8 @@ export async function createApp(
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // a backstop: checkQueryText refuses longer queries before they get here
+    parseOptions: { maxTokens: options.maxQueryTokens },
     stopOnTerminationSignals: false, // shutdown is ours: see main.ts
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
@@ -116,6 +119,7 @@ export async function createApp(
             });
           });
         if (!caller) throw unauthenticated('Unknown or revoked API key');
+        await checkQueryText(req, options, rateLimiter, caller.keyId);
         const uow = unitOfWork(caller);
         return {
           caller,

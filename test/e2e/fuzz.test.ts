@@ -6,7 +6,7 @@ import { seededRandom } from '../support/random';
 /**
  * 1,200 generated hostile operations: wrong types, huge strings and lists,
  * deep nesting, unknown enums, NaN/Infinity, absurd dates, SQL-looking
- * strings, other workspaces' ids, revoked keys. None may produce a 5xx or an
+ * strings, fragment fan-out, token floods, other workspaces' ids, revoked keys. None may produce a 5xx or an
  * INTERNAL_SERVER_ERROR, and a rejected mutation must leave the database as it was.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 7);
@@ -258,6 +258,43 @@ const TEMPLATES: (() => { query: string; variables?: unknown; mutation: boolean 
       'query($w: WindowInput) { workspaceOverview(window: $w) { brandCount } classification(brandId: "x", window: $w) { model } }',
     variables: { w: windowOf() },
   }),
+  // fragment fan-out: each fragment spreads the next several times
+  () => {
+    const levels = r.int(2, 40);
+    const fan = r.int(2, 3);
+    const spreads = (i: number) => Array.from({ length: fan }, () => `...F${i + 1}`).join(' ');
+    const leaf = r.pick([
+      'scopes',
+      'workspace { id }',
+      'w: workspace { phaseWeights { listening } }',
+    ]);
+    return {
+      mutation: false,
+      query:
+        '{ viewer { ...F0 } } ' +
+        Array.from({ length: levels }, (_, i) =>
+          i < levels - 1
+            ? `fragment F${i} on Viewer { ${spreads(i)} }`
+            : `fragment F${i} on Viewer { ${leaf} }`,
+        ).join(' '),
+    };
+  },
+  // token floods: many tokens, many variables, huge aliases
+  () => {
+    const n = r.int(1000, 200_000);
+    return {
+      mutation: false,
+      query: r.pick([
+        () => `{ viewer { ${'scopes '.repeat(n)} } }`,
+        () =>
+          `query(${Array.from({ length: Math.ceil(n / 10) }, (_, i) => `$v${i}: Int`).join(' ')}) { viewer { scopes } }`,
+        () => `{ ${'a'.repeat(n)}: viewer { scopes } }`,
+        () =>
+          `{ ${Array.from({ length: r.int(2, 40) }, (_, i) => `${'b'.repeat(r.int(1, 5000))}${i}: viewer { scopes }`).join(' ')} }`,
+        () => `{ viewer { scopes } } # ${'x'.repeat(n)}`,
+      ])(),
+    };
+  },
 ];
 
 const failures: string[] = [];

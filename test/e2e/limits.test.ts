@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { TestApp } from '../support/test-app';
+import { createBrand } from '../factories/interactions';
 
 let t: TestApp;
 let key: string;
@@ -70,6 +71,49 @@ describe('limits before execution', () => {
     });
   });
 
+  it('prices a series by the periods its window covers, windows from variables too', async () => {
+    const brandId = await createBrand(t, key);
+    const w = { from: '2022-01-01T00:00:00Z', to: '2024-06-19T00:00:00Z' }; // 900 days
+    const series = (g: string) =>
+      `engagementSeries(brandId: $b, window: $w, granularity: ${g}) { score }`;
+    // each daily series: 1 + 10 + 2 × 901 periods (+1: the brand's time zone) = 1,813 points
+    const daily = await post({
+      query: `query($b: ID!, $w: WindowInput!) { a: ${series('DAY')} b: ${series('DAY')} }`,
+      variables: { b: brandId, w },
+    });
+    expect(daily.body.errors[0].extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'cost',
+      value: 2 * 1_813,
+      max: 2_000,
+    });
+    const weekly = await post({
+      query: `query($b: ID!, $w: WindowInput!) { ${series('WEEK')} }`,
+      variables: { b: brandId, w },
+    });
+    expect(weekly.body.errors).toBeUndefined();
+    expect(weekly.body.data.engagementSeries).toHaveLength(130);
+    expect(weekly.body.extensions.cost.requestedQueryCost).toBe(1 + 10 + 2 * 130);
+  });
+
+  it('prices a batch by its items, and writes nothing when it is refused', async () => {
+    const brandId = await createBrand(t, key);
+    const before = await t.counts();
+    // no externalIds: the body must stay under this app's 64 KiB
+    const activities = Array.from({ length: 1000 }, () => ({
+      kind: 'POST',
+      occurredAt: '2024-01-01T00:00:00Z',
+    }));
+    const res = await post({
+      query:
+        'mutation($a: RecordInteractionsInput!) { a: recordInteractions(input: $a) { inserted } b: recordInteractions(input: $a) { inserted } }',
+      variables: { a: { brandId, activities } },
+    });
+    // each: 1 + 50 + 1,000 items
+    expect(res.body.errors[0].extensions).toMatchObject({ limit: 'cost', value: 2 * 1_051 });
+    expect(await t.counts()).toEqual(before);
+  });
+
   it('reports the cost of every response in extensions.cost', async () => {
     const res = await post({ query: '{ brands(first: 10) { nodes { audiences { id } } } }' });
     expect(res.body.extensions.cost).toEqual({
@@ -127,6 +171,37 @@ describe('rate limiting per API key', () => {
         .set('authorization', `Bearer ${b}`)
         .send({ query });
       expect(other.status).toBe(200);
+    } finally {
+      await tight.close();
+    }
+  });
+});
+
+describe('refused queries are charged', () => {
+  it('takes 100 points per refusal, so a key sending hostile queries is soon RATE_LIMITED', async () => {
+    const tight = await TestApp.start({ rateLimitPoints: 250, rateLimitRefillPerSecond: 1 });
+    try {
+      const k = await tight.key('refusals');
+      const send = (query: string) =>
+        request(tight.http).post('/graphql').set('authorization', `Bearer ${k}`).send({ query });
+      const fanOut =
+        '{ viewer { ...F0 } } ' +
+        Array.from({ length: 12 }, (_, i) =>
+          i < 11
+            ? `fragment F${i} on Viewer { ...F${i + 1} ...F${i + 1} }`
+            : 'fragment F11 on Viewer { scopes }',
+        ).join(' ');
+      const tokens = `{ viewer { ${'scopes '.repeat(3000)} } }`;
+      const first = await send(fanOut); // refused after parsing: 150 points left
+      const second = await send(tokens); // refused before parsing: 50 left
+      const third = await send(fanOut);
+      expect([first, second].map((r) => r.body.errors[0].extensions)).toEqual([
+        expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'fragmentSpreads' }),
+        expect.objectContaining({ code: 'QUERY_TOO_COMPLEX', limit: 'tokens' }),
+      ]);
+      expect(third.status).toBe(429);
+      expect(third.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+      expect((await send(tokens)).status).toBe(429);
     } finally {
       await tight.close();
     }

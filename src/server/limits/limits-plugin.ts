@@ -1,25 +1,85 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, type FragmentDefinitionNode } from 'graphql';
+import {
+  getVariableValues,
+  Kind,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { RequestContext } from '../context';
-import { operationShape } from './operation-shape';
+import { operationShape, TooManySpreads, type OperationShape } from './operation-shape';
 import type { PointsLimiter } from './rate-limiter';
+import { rateLimited, refuse, type Excess } from './refusals';
 
 export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
+  /** Fragment spreads once fragments are inlined. */
+  maxFragmentSpreads: number;
+  /** Nesting below `__schema` / `__type`, counted apart from maxDepth. */
+  maxIntrospectionDepth: number;
 }
 
-function tooComplex(message: string, limit: string, value: number, max: number): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: 'QUERY_TOO_COMPLEX', limit, value, max, http: { status: 400 } },
-  });
+function shapeExcess(shape: OperationShape, limits: QueryLimits): Excess | undefined {
+  if (shape.depth > limits.maxDepth)
+    return {
+      limit: 'depth',
+      value: shape.depth,
+      max: limits.maxDepth,
+      message: `The query is ${shape.depth} levels deep; at most ${limits.maxDepth}`,
+    };
+  if (shape.introspectionDepth > limits.maxIntrospectionDepth)
+    return {
+      limit: 'introspectionDepth',
+      value: shape.introspectionDepth,
+      max: limits.maxIntrospectionDepth,
+      message: `The introspection is ${shape.introspectionDepth} levels deep; at most ${limits.maxIntrospectionDepth}`,
+    };
+  if (shape.aliases > limits.maxAliases)
+    return {
+      limit: 'aliases',
+      value: shape.aliases,
+      max: limits.maxAliases,
+      message: `The query uses ${shape.aliases} aliases; at most ${limits.maxAliases}`,
+    };
+  if (shape.cost > limits.maxCost)
+    return {
+      limit: 'cost',
+      value: shape.cost,
+      max: limits.maxCost,
+      message: `The query would cost ${shape.cost} points; at most ${limits.maxCost}`,
+    };
+  return undefined;
+}
+
+/** The operation's shape, or the spread limit it passed (found before the rest is counted). */
+function measure(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown> | undefined,
+  limits: QueryLimits,
+): OperationShape | Excess {
+  try {
+    return operationShape(schema, operation, fragments, variables, limits.maxFragmentSpreads);
+  } catch (error: unknown) {
+    if (!(error instanceof TooManySpreads)) throw error;
+    return {
+      limit: 'fragmentSpreads',
+      value: error.spreads,
+      max: limits.maxFragmentSpreads,
+      message: `The query expands more than ${limits.maxFragmentSpreads} fragment spreads`,
+    };
+  }
 }
 
 /**
- * Before execution: depth, aliases and estimated cost within limits, and the
- * cost taken from the caller's rate-limit bucket. After: every response says
- * what it cost (`extensions.cost`).
+ * Before execution: depth, aliases, fragment spreads and estimated cost
+ * within limits, and the cost taken from the caller's rate-limit bucket (a
+ * refused query takes REFUSAL_POINTS). After: every response says what it
+ * cost (`extensions.cost`). The query text itself is checked earlier, in the
+ * context (query-text-limits.ts).
  */
 export function limitsPlugin(
   limits: QueryLimits,
@@ -34,55 +94,27 @@ export function limitsPlugin(
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const d of document.definitions)
             if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-          const shape = operationShape(schema, operation, fragments, request.variables ?? {});
-          if (shape.depth > limits.maxDepth) {
-            throw tooComplex(
-              `The query is ${shape.depth} levels deep; at most ${limits.maxDepth}`,
-              'depth',
-              shape.depth,
-              limits.maxDepth,
-            );
-          }
-          if (shape.aliases > limits.maxAliases) {
-            throw tooComplex(
-              `The query uses ${shape.aliases} aliases; at most ${limits.maxAliases}`,
-              'aliases',
-              shape.aliases,
-              limits.maxAliases,
-            );
-          }
-          if (shape.cost > limits.maxCost) {
-            throw tooComplex(
-              `The query would cost ${shape.cost} points; at most ${limits.maxCost}`,
-              'cost',
-              shape.cost,
-              limits.maxCost,
-            );
-          }
-          const taken = await rateLimiter.take(contextValue.caller.keyId, shape.cost);
+          // windows and page sizes may come as variables: price their coerced values
+          const coercion = getVariableValues(
+            schema,
+            operation.variableDefinitions ?? [],
+            request.variables ?? {},
+            { maxErrors: 1 },
+          );
+          const shape = measure(schema, operation, fragments, coercion.coerced, limits);
+          const excess = 'limit' in shape ? shape : shapeExcess(shape, limits);
+          if (excess) await refuse(excess, rateLimiter, contextValue.caller.keyId);
+          const points = (shape as OperationShape).cost;
+          const taken = await rateLimiter.take(contextValue.caller.keyId, points);
           cost = {
-            requestedQueryCost: shape.cost,
+            requestedQueryCost: points,
             throttleStatus: {
               maximumAvailable: rateLimiter.capacity,
               currentlyAvailable: taken.remaining,
               restoreRate: rateLimiter.refillPerSecond,
             },
           };
-          if (!taken.ok) {
-            throw new GraphQLError(
-              `Rate limited: this key has ${taken.remaining} of the ${shape.cost} points it needs`,
-              {
-                extensions: {
-                  code: 'RATE_LIMITED',
-                  retryAfterSeconds: taken.retryAfterSeconds,
-                  http: {
-                    status: 429,
-                    headers: new Map([['retry-after', String(taken.retryAfterSeconds)]]),
-                  },
-                },
-              },
-            );
-          }
+          if (!taken.ok) throw rateLimited(taken, points);
         },
         async willSendResponse({ response }) {
           if (cost && response.body.kind === 'single') {

@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Rapport: build on the current Node LTS, run as a non-root user.
+# Rapport: build on the current Node LTS (26; package.json engines: >=20.19), run as a non-root user.
 # The image expects DATABASE_URL (an external PostgreSQL 15+); migrations run at start.
 
 FROM node:26-slim AS build

@@ -14,6 +14,10 @@ export class WorkspaceService {
     return manager.findOneByOrFail(WorkspaceEntity, { name });
   }
 
+  async findByName(manager: EntityManager, name: string): Promise<WorkspaceEntity | null> {
+    return manager.findOneBy(WorkspaceEntity, { name });
+  }
+
   async get(manager: EntityManager, id: string): Promise<WorkspaceEntity> {
     return manager.findOneByOrFail(WorkspaceEntity, { id });
   }

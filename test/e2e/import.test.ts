@@ -6,6 +6,8 @@ import { IMPORT_FORMATS } from '../../src/modules/import/import-formats';
 import { ImportFileError } from '../../src/modules/import/import-item';
 import { Importer, type ImportSummary } from '../../src/modules/import/importer';
 import { summaryText } from '../../src/modules/import/import-report';
+import { bankFiguresTable, readmeFiguresTable } from '../../src/scripts/readme-bank-figures';
+import { ApiKeyScope } from '../../src/shared/vocabulary';
 import { TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000); // the full shared files: about 5 s alone, more beside other suites
@@ -356,6 +358,30 @@ describe('the full shared datasets', () => {
     );
     expect(second.brands.reduce((n, b) => n + b.inserted + b.updated + b.rejected, 0)).toBe(0);
     expect(await t.snapshot()).toBe(snapshot);
+  });
+
+  it("gives the README's bank table (npm run docs:figures computes it the same way)", async () => {
+    if ((await brandStats('shared-play')).length === 0)
+      await importFile(
+        'shared-play',
+        'play-reviews',
+        path.join(SHARED, 'google-play-bank-reviews.csv'),
+      );
+    const key = await t.key('shared-play', [ApiKeyScope.READ]);
+    const table = await bankFiguresTable((query, variables) => t.ok(key, query, variables));
+    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    expect(readmeFiguresTable(readme)).toBe(table);
+    // the sentence under the table: Hana first and fastest, KB answers most, KakaoBank last
+    const rows = table
+      .split('\n')
+      .slice(2)
+      .map((r) => r.split(' | '));
+    const hours = rows.map((r) => Number.parseFloat(r[4]!));
+    const rates = rows.map((r) => Number.parseFloat(r[3]!));
+    expect(rows[0]![0]).toContain('(hana-bank)');
+    expect(hours[0]).toBe(Math.min(...hours));
+    expect(rows[rates.indexOf(Math.max(...rates))]![0]).toContain('(kb-kookmin-bank)');
+    expect(rows.at(-1)![0]).toContain('(kakaobank)');
   });
 
   it('imports every tweet it can map, counted independently from the CSV; a second import changes nothing', async () => {

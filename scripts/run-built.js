@@ -51,18 +51,44 @@ function isStale(entry) {
   return INPUTS.some((input) => newest(path.join(ROOT, input)) > built);
 }
 
+/** One build at a time (parallel test files, two terminals): others wait, then re-check. */
+function withBuildLock(fn) {
+  const lock = path.join(ROOT, '.build-lock');
+  for (let waited = 0; ; waited += 200) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      // a lock left by a killed build: builds take seconds, not ten minutes
+      if (Date.now() - fs.statSync(lock).mtimeMs > 600_000)
+        fs.rmSync(lock, { force: true, recursive: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    fs.rmSync(lock, { force: true, recursive: true });
+  }
+}
+
+function ensureBuilt(entry) {
+  if (!isStale(entry)) return;
+  withBuildLock(() => {
+    if (isStale(entry)) build(); // another process may have built it meanwhile
+  });
+}
+
 function build() {
   // the stamp carries the time the build started: a file saved during the build is newer
   const started = new Date();
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  try {
-    execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
-  } catch (error) {
-    process.exit(typeof error.status === 'number' && error.status !== 0 ? error.status : 1);
-  }
+  // a failed build throws (tsc printed why); the lock is released on the way out
+  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   fs.writeFileSync(STAMP, '');
   fs.utimesSync(STAMP, started, started);
 }
@@ -85,19 +111,28 @@ function supervise(entry, args) {
   });
 }
 
+/** Builds under the lock; a failed build (tsc printed why) ends the process with tsc's status. */
+function orExit(fn) {
+  try {
+    fn();
+  } catch (error) {
+    if (typeof error.status !== 'number') throw error;
+    process.exit(error.status || 1);
+  }
+}
+
 let [first, ...rest] = process.argv.slice(2);
 const ownGroup = first === '--own-group';
 if (ownGroup) [first, ...rest] = rest;
-if (first === '--build') build();
-else if (first === '--ensure') {
-  if (isStale()) build();
-} else if (!first || first.startsWith('-')) {
+if (first === '--build') orExit(() => withBuildLock(build));
+else if (first === '--ensure') orExit(() => ensureBuilt());
+else if (!first || first.startsWith('-')) {
   process.stderr.write(
     'usage: node scripts/run-built.js [--own-group] <entry.js> [args…] | --build | --ensure\n',
   );
   process.exit(2);
 } else {
-  if (isStale(first)) build();
+  orExit(() => ensureBuilt(first));
   const entry = path.join(DIST, first);
   if (ownGroup) supervise(entry, rest);
   else {

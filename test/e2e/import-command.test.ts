@@ -1,7 +1,8 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildServer } from '../support/server-processes';
 import { TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
@@ -11,10 +12,7 @@ let t: TestApp;
 
 beforeAll(async () => {
   // the command runs from the build, as `npm run import` does (rebuilt only when stale)
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'run-built.js'), '--ensure'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  buildServer();
   t = await TestApp.start();
   const key = await t.key('ops');
   await t.ok(key, 'mutation { createBrand(input: { name: "Acme", slug: "acme" }) { id } }');

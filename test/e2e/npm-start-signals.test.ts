@@ -1,9 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../support/server-processes';
+import { buildServer, freePort } from '../support/server-processes';
 
 jest.setTimeout(120_000);
 
@@ -16,10 +16,7 @@ const started: ChildProcess[] = [];
 
 beforeAll(() => {
   // build now (when stale), so that npm start finds a current build and starts at once
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'run-built.js'), '--ensure'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  buildServer();
 });
 
 afterAll(() => {

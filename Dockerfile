@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Rapport: build on the current Node LTS, run as a non-root user.
+# Rapport: build on the current Node LTS (26; package.json engines: >=20.19), run as a non-root user.
 # The image expects DATABASE_URL (an external PostgreSQL 15+); migrations run at start.
 
 FROM node:26-slim AS build
@@ -7,6 +7,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
+COPY scripts/run-built.js ./scripts/
 COPY src ./src
 COPY migrations ./migrations
 RUN npm run build && npm prune --omit=dev

@@ -5,21 +5,26 @@ import { EmbeddedPostgresError } from '../db/embedded-postgres';
 import { IMPORT_FORMATS } from '../modules/import/import-formats';
 import { ImportFileError } from '../modules/import/import-item';
 import { importFiles } from '../modules/import/import-files';
+import { IMPORT_EXIT as EXIT, importOutcome } from '../modules/import/import-report';
 import { setLogLevel } from '../shared/logger';
 
-const USAGE = `Usage: npm run import -- <format> <file> [--workspace <name>] [--batch-size <n>]
+const USAGE = `Usage: npm run import -- <format> <file> [--workspace <name> [--create-workspace]] [--batch-size <n>]
 
 Formats: ${Object.keys(IMPORT_FORMATS).join(', ')} (see the README).
-Imports into the workspace (default "default", created if needed) through the
-same validation, idempotency and linking as recordInteractions, in atomic
-batches of up to 1,000 items per brand. Running it twice changes nothing.
-Honours DATABASE_URL (unset: the embedded PostgreSQL).`;
+Imports into the workspace (default "default", created if needed; a named one
+must exist unless --create-workspace) through the same validation, idempotency
+and linking as recordInteractions, in atomic batches of up to 1,000 items per
+brand. Running it twice changes nothing. Honours DATABASE_URL (unset: the
+embedded PostgreSQL).
+Exit status: 0 every line imported, 3 some lines rejected, 4 nothing imported,
+2 bad arguments, 1 could not run.`;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      workspace: { type: 'string', default: 'default' },
+      workspace: { type: 'string' },
+      'create-workspace': { type: 'boolean', default: false },
       'batch-size': { type: 'string', default: '1000' },
       help: { type: 'boolean', default: false },
     },
@@ -32,20 +37,24 @@ async function main(): Promise<void> {
   const batchSize = Number(values['batch-size']);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000)
     fail('--batch-size must be 1 to 1000');
+  const workspace = values.workspace?.trim() ?? 'default';
+  if (workspace === '') fail('--workspace must not be empty');
 
   const config = loadConfig();
   setLogLevel('warn');
-  await importFiles(
+  const summaries = await importFiles(
     config,
-    values.workspace,
+    // "default" is the workspace the server creates on its first start
+    { workspace, create: values['create-workspace'] || values.workspace === undefined },
     [{ label: `Importing ${file} (${format})`, events: events(file) }],
     batchSize,
   );
+  process.exitCode = EXIT[importOutcome(summaries)];
 }
 
 function fail(message: string): never {
   process.stderr.write(`import: ${message}\n\n${USAGE}\n`);
-  process.exit(2);
+  process.exit(EXIT.usage);
 }
 
 main().catch((error: unknown) => {
@@ -54,5 +63,5 @@ main().catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof EmbeddedPostgresError;
   process.stderr.write(`import: ${known ? (error as Error).message : String(error)}\n`);
-  process.exit(1);
+  process.exit(error instanceof ImportFileError ? EXIT.nothing : EXIT.failed);
 });

@@ -14,13 +14,17 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       data: { type: 'string', default: '../shared/data' },
-      workspace: { type: 'string', default: 'default' },
+      workspace: { type: 'string' },
+      'create-workspace': { type: 'boolean', default: false },
     },
   });
+  const workspace = values.workspace?.trim() || 'default';
   const dir = path.resolve(values.data);
   const config = loadConfig();
   setLogLevel('warn');
-  await importFiles(config, values.workspace, [
+  // "default" (the server's first workspace) is created when missing; a named one must exist
+  const create = values['create-workspace'] || values.workspace === undefined;
+  await importFiles(config, { workspace, create }, [
     {
       label: `Customer Support on Twitter (${path.join(dir, 'twcs-sample-5k.csv')})`,
       events: twcsEvents(path.join(dir, 'twcs-sample-5k.csv')),
@@ -31,7 +35,7 @@ async function main(): Promise<void> {
     },
   ]);
   process.stdout.write(
-    `\nSeeded the workspace "${values.workspace}". Start the server (npm start) and try the query in the README:\n` +
+    `\nSeeded the workspace "${workspace}". Start the server (npm start) and try the query in the README:\n` +
       'which bank answers its reviewers best, and how fast.\n',
   );
 }

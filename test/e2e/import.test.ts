@@ -5,6 +5,9 @@ import { parse } from 'csv-parse/sync';
 import { IMPORT_FORMATS } from '../../src/modules/import/import-formats';
 import { ImportFileError } from '../../src/modules/import/import-item';
 import { Importer, type ImportSummary } from '../../src/modules/import/importer';
+import { summaryText } from '../../src/modules/import/import-report';
+import { bankFiguresTable, readmeFiguresTable } from '../../src/scripts/readme-bank-figures';
+import { ApiKeyScope } from '../../src/shared/vocabulary';
 import { TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000); // the full shared files: about 5 s alone, more beside other suites
@@ -248,7 +251,16 @@ describe('bad files', () => {
         [[6], expect.stringMatching(/^kind: "RANT" is not one of/)],
       ]),
     );
-    expect(summary.unmapped.count).toBe(1); // line 4: no brand can be read from it
+    // line 4 is not JSON: a bad line with its number, not a line "mapped to no brand"
+    expect(summary.bad).toEqual({
+      count: 1,
+      reasons: [{ reason: 'not valid JSON', count: 1, lines: [4] }],
+    });
+    expect(summary.unmapped.count).toBe(0);
+    const text = summaryText(summary);
+    expect(text).toContain('1 bad line (could not be read):\n  bad: 1 × not valid JSON (line 4)');
+    expect(text).toContain('sentiment: must be from -1 to 1 (line 3)');
+    expect(text).not.toMatch(/\blines \d+\)|line\(s\)|\b1 items\b/);
     expect(summary.brands.find((b) => b.slug === 'nobody')!.reasons[0]!.reason).toMatch(
       /no brand with the slug "nobody"/,
     );
@@ -256,6 +268,55 @@ describe('bad files', () => {
       "SELECT first_response_at FROM feedback WHERE external_id = 'c1'",
     );
     expect(c1!.first_response_at.toISOString()).toBe('2024-01-01T10:30:00.000Z');
+  });
+});
+
+describe('lines without externalId', () => {
+  it('get an id derived from their content: a second import inserts nothing, identical lines stay two', async () => {
+    const key = await t.key('derived-ids');
+    await t.ok(key, 'mutation { createBrand(input: { name: "Beta", slug: "beta" }) { id } }');
+    const comment = JSON.stringify({
+      type: 'feedback',
+      brand: 'beta',
+      kind: 'COMMENT',
+      receivedAt: '2024-02-01T10:00:00Z',
+      text: 'same words twice',
+    });
+    const lines = [
+      comment,
+      JSON.stringify({
+        type: 'activity',
+        brand: 'beta',
+        kind: 'POST',
+        occurredAt: '2024-02-01T09:00:00Z',
+      }),
+      comment,
+    ];
+    const file = path.join(os.tmpdir(), `rapport-import-${process.pid}-derived.ndjson`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    const first = await importFile('derived-ids', 'ndjson', file);
+    expect(first.brands.map((b) => [b.inserted, b.rejected])).toEqual([[3, 0]]);
+    const snapshot = await t.snapshot();
+    const again = await importFile('derived-ids', 'ndjson', file);
+    expect(again.brands.map((b) => [b.inserted, b.updated, b.unchanged])).toEqual([[0, 0, 3]]);
+    expect(await t.snapshot()).toBe(snapshot);
+    // one more line in front moves every line: what was imported is still recognised
+    const extra = JSON.stringify({
+      type: 'activity',
+      brand: 'beta',
+      kind: 'POST',
+      occurredAt: '2024-02-02T09:00:00Z',
+    });
+    writeFileSync(file, [extra, ...lines].join('\n') + '\n');
+    const moved = await importFile('derived-ids', 'ndjson', file);
+    expect(moved.brands.map((b) => [b.inserted, b.updated, b.unchanged])).toEqual([[1, 0, 3]]);
+    const rows = await t.sql<{ external_id: string }>(
+      `SELECT external_id FROM feedback f JOIN brands b ON b.id = f.brand_id WHERE b.slug = 'beta' ORDER BY external_id`,
+    );
+    expect(rows.map((r) => r.external_id)).toEqual([
+      expect.stringMatching(/^line-[0-9a-f]{24}-1$/),
+      expect.stringMatching(/^line-[0-9a-f]{24}-2$/),
+    ]);
   });
 });
 
@@ -297,6 +358,30 @@ describe('the full shared datasets', () => {
     );
     expect(second.brands.reduce((n, b) => n + b.inserted + b.updated + b.rejected, 0)).toBe(0);
     expect(await t.snapshot()).toBe(snapshot);
+  });
+
+  it("gives the README's bank table (npm run docs:figures computes it the same way)", async () => {
+    if ((await brandStats('shared-play')).length === 0)
+      await importFile(
+        'shared-play',
+        'play-reviews',
+        path.join(SHARED, 'google-play-bank-reviews.csv'),
+      );
+    const key = await t.key('shared-play', [ApiKeyScope.READ]);
+    const table = await bankFiguresTable((query, variables) => t.ok(key, query, variables));
+    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    expect(readmeFiguresTable(readme)).toBe(table);
+    // the sentence under the table: Hana first and fastest, KB answers most, KakaoBank last
+    const rows = table
+      .split('\n')
+      .slice(2)
+      .map((r) => r.split(' | '));
+    const hours = rows.map((r) => Number.parseFloat(r[4]!));
+    const rates = rows.map((r) => Number.parseFloat(r[3]!));
+    expect(rows[0]![0]).toContain('(hana-bank)');
+    expect(hours[0]).toBe(Math.min(...hours));
+    expect(rows[rates.indexOf(Math.max(...rates))]![0]).toContain('(kb-kookmin-bank)');
+    expect(rows.at(-1)![0]).toContain('(kakaobank)');
   });
 
   it('imports every tweet it can map, counted independently from the CSV; a second import changes nothing', async () => {

@@ -5,16 +5,15 @@ import path from 'node:path';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** Builds dist/ once per test file (the processes run the built server, as in production). */
+/**
+ * Builds dist/ when a source is newer than the last build (the processes run
+ * the built server, as in production); one build at a time across test files.
+ */
 export function buildServer(): void {
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
-  );
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'run-built.js'), '--ensure'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (!existsSync(path.join(ROOT, 'dist', 'src', 'main.js')))
     throw new Error('the build made no dist/src/main.js');
 }

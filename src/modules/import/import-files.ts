@@ -1,8 +1,8 @@
 import type { Config } from '../../config';
 import { connectDatabase, runMigrations } from '../../db/connect';
 import { createServices } from '../../server/services';
-import type { ImportEvent } from './import-item';
-import { Importer } from './importer';
+import { ImportFileError, type ImportEvent } from './import-item';
+import { Importer, type ImportSummary } from './importer';
 import { progressLine, summaryText } from './import-report';
 
 export interface ImportJob {
@@ -12,25 +12,33 @@ export interface ImportJob {
 
 /**
  * The operator commands' shared path (npm run import, npm run seed): open the
- * configured database as its owner, migrate, find or create the workspace,
- * run each job with progress on a terminal, and print its summary.
+ * configured database as its owner, migrate, find the workspace (create it
+ * only when told: a mistyped name must not make a new one), run each job with
+ * progress on a terminal, print its summary, and return the summaries.
  */
 export async function importFiles(
   config: Config,
-  workspaceName: string,
+  target: { workspace: string; create: boolean },
   jobs: ImportJob[],
   batchSize?: number,
-): Promise<void> {
+): Promise<ImportSummary[]> {
   const database = await connectDatabase(config);
   try {
     await runMigrations(database.dataSource);
     const services = createServices();
     const workspace = await database.dataSource.transaction((m) =>
-      services.workspaces.findOrCreate(m, workspaceName),
+      target.create
+        ? services.workspaces.findOrCreate(m, target.workspace)
+        : services.workspaces.findByName(m, target.workspace),
     );
+    if (!workspace)
+      throw new ImportFileError(
+        `there is no workspace "${target.workspace}": check the name, or add --create-workspace to create it`,
+      );
     const tty = process.stdout.isTTY;
+    const summaries: ImportSummary[] = [];
     for (const job of jobs) {
-      process.stdout.write(`\n${job.label} → workspace "${workspaceName}"\n`);
+      process.stdout.write(`\n${job.label} → workspace "${target.workspace}"\n`);
       const importer = new Importer(database.dataSource, services, workspace.id, {
         batchSize,
         onProgress: tty ? (p) => process.stdout.write(`\r${progressLine(p)}`) : undefined,
@@ -38,7 +46,9 @@ export async function importFiles(
       const summary = await importer.run(job.events);
       if (tty) process.stdout.write('\n');
       process.stdout.write(summaryText(summary) + '\n');
+      summaries.push(summary);
     }
+    return summaries;
   } finally {
     await database.close();
   }

@@ -13,8 +13,10 @@ export interface BrandRef {
 export type ImportEvent =
   | { type: 'activity'; line: number; brand: BrandRef; input: InteractionActivityInput }
   | { type: 'feedback'; line: number; brand: BrandRef; input: InteractionFeedbackInput }
-  /** A line that could not become an item (unparseable, or mapped to no brand). */
-  | { type: 'rejected'; line: number; brandSlug: string | null; reason: string };
+  /** A line that could not become an item: of a brand, or (brandSlug null) a bad line. */
+  | { type: 'rejected'; line: number; brandSlug: string | null; reason: string }
+  /** A well-formed line that the format's rules give to no brand. */
+  | { type: 'unmapped'; line: number; reason: string };
 
 /** A file-level problem (missing columns, wrong delimiter…): nothing is written. */
 export class ImportFileError extends Error {}

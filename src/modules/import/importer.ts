@@ -29,8 +29,10 @@ export interface BrandImportSummary {
 export interface ImportSummary {
   items: number;
   brands: BrandImportSummary[];
-  /** Lines that became no item of any brand. */
+  /** Well-formed lines that the format's rules give to no brand. */
   unmapped: { count: number; reasons: RejectionReason[] };
+  /** Lines that could not be read (not JSON, an unreadable date…), of no known brand. */
+  bad: { count: number; reasons: RejectionReason[] };
   seconds: number;
 }
 
@@ -58,6 +60,7 @@ interface BrandState {
 export class Importer {
   private readonly brands = new Map<string, BrandState>();
   private readonly unmapped = new Map<string, RejectionReason>();
+  private readonly bad = new Map<string, RejectionReason>();
   private items = 0;
   private rejected = 0;
   private readonly started = Date.now();
@@ -73,8 +76,12 @@ export class Importer {
     const batchSize = Math.min(MAX_BATCH_ITEMS, this.options.batchSize ?? MAX_BATCH_ITEMS);
     for await (const event of events) {
       this.items++;
+      if (event.type === 'unmapped') {
+        note(this.unmapped, event.reason, event.line);
+        continue;
+      }
       if (event.type === 'rejected') {
-        if (event.brandSlug === null) note(this.unmapped, event.reason, event.line);
+        if (event.brandSlug === null) note(this.bad, event.reason, event.line);
         else this.reject(this.state({ slug: event.brandSlug }), event.line, event.reason);
         continue;
       }
@@ -89,10 +96,8 @@ export class Importer {
       brands: [...this.brands.values()]
         .map((s) => ({ ...s.summary, reasons: sorted(s.reasons) }))
         .sort((a, b) => a.slug.localeCompare(b.slug)),
-      unmapped: {
-        count: [...this.unmapped.values()].reduce((n, r) => n + r.count, 0),
-        reasons: sorted(this.unmapped),
-      },
+      unmapped: { count: total(this.unmapped), reasons: sorted(this.unmapped) },
+      bad: { count: total(this.bad), reasons: sorted(this.bad) },
       seconds: (Date.now() - this.started) / 1000,
     };
   }
@@ -247,6 +252,10 @@ function note(reasons: Map<string, RejectionReason>, reason: string, line: numbe
   entry.count++;
   if (entry.lines.length < 5) entry.lines.push(line);
   reasons.set(reason, entry);
+}
+
+function total(reasons: Map<string, RejectionReason>): number {
+  return [...reasons.values()].reduce((n, r) => n + r.count, 0);
 }
 
 function sorted(reasons: Map<string, RejectionReason>): RejectionReason[] {

@@ -6,6 +6,7 @@ import {
   FeedbackKind,
   FeedbackOutcome,
 } from '../../shared/vocabulary';
+import { DerivedExternalIds } from './derived-external-ids';
 import { ImportFileError, type ImportEvent } from './import-item';
 
 const ACTIVITY_FIELDS = [
@@ -38,7 +39,8 @@ class LineError extends Error {}
 /**
  * Rapport's interchange format: one JSON object per line,
  * `{"type": "activity" | "feedback", "brand": "<slug>", …fields of ActivityInput or FeedbackInput}`
- * with times as ISO-8601 strings. Streams: any size, constant memory.
+ * with times as ISO-8601 strings. Streams: any size, constant memory. A line
+ * without `externalId` gets one derived from its content (DerivedExternalIds).
  */
 export async function* ndjsonEvents(file: string): AsyncGenerator<ImportEvent> {
   const stream = createReadStream(file);
@@ -54,6 +56,7 @@ export async function* ndjsonEvents(file: string): AsyncGenerator<ImportEvent> {
   });
   await opened;
   let line = 0;
+  const derived = new DerivedExternalIds();
   for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
     line++;
     if (text.trim() === '') continue;
@@ -63,9 +66,13 @@ export async function* ndjsonEvents(file: string): AsyncGenerator<ImportEvent> {
       brandSlug = typeof json.brand === 'string' ? json.brand : null;
       if (!brandSlug) throw new LineError('brand: the slug of an existing brand is required');
       if (json.type === 'activity') {
-        yield { type: 'activity', line, brand: { slug: brandSlug }, input: activity(json) };
+        const input = activity(json);
+        input.externalId ??= derived.next(text.trim());
+        yield { type: 'activity', line, brand: { slug: brandSlug }, input };
       } else if (json.type === 'feedback') {
-        yield { type: 'feedback', line, brand: { slug: brandSlug }, input: feedback(json) };
+        const input = feedback(json);
+        input.externalId ??= derived.next(text.trim());
+        yield { type: 'feedback', line, brand: { slug: brandSlug }, input };
       } else {
         throw new LineError('type: must be "activity" or "feedback"');
       }

@@ -1,6 +1,7 @@
 import { ActivityKind, Channel, FeedbackKind } from '../../shared/vocabulary';
 import { slugify } from '../brands/brand-slug';
 import { csvRecords, type CsvRecord } from './csv-records';
+import { DerivedExternalIds } from './derived-external-ids';
 import { parseTwitterDate } from './import-dates';
 import type { BrandRef, ImportEvent } from './import-item';
 
@@ -45,7 +46,8 @@ function tweetId(raw: string): string | null {
  */
 export async function* twcsEvents(file: string): AsyncGenerator<ImportEvent> {
   const tweets: Tweet[] = [];
-  for await (const record of csvRecords(file, TWCS_COLUMNS)) tweets.push(toTweet(record));
+  const derived = new DerivedExternalIds();
+  for await (const record of csvRecords(file, TWCS_COLUMNS)) tweets.push(toTweet(record, derived));
   const byId = new Map(tweets.map((t) => [t.id, t]));
   const brandHandles = new Map<string, string>();
   for (const t of tweets) if (!t.inbound) brandHandles.set(t.author.toLowerCase(), t.author);
@@ -90,9 +92,8 @@ export async function* twcsEvents(file: string): AsyncGenerator<ImportEvent> {
       firstMentionedBrand(t.text, brandHandles);
     if (handle === undefined) {
       yield {
-        type: 'rejected',
+        type: 'unmapped',
         line: t.line,
-        brandSlug: null,
         reason: 'customer tweet maps to no brand (no reply, mention or answer of one)',
       };
       continue;
@@ -114,10 +115,10 @@ export async function* twcsEvents(file: string): AsyncGenerator<ImportEvent> {
   }
 }
 
-function toTweet({ line, values }: CsvRecord): Tweet {
+function toTweet({ line, values }: CsvRecord, derived: DerivedExternalIds): Tweet {
   return {
     line,
-    id: tweetId(values.tweet_id ?? '') ?? `line-${line}`,
+    id: tweetId(values.tweet_id ?? '') ?? derived.next(JSON.stringify(values)),
     author: (values.author_id ?? '').trim(),
     inbound: (values.inbound ?? '').trim().toLowerCase() === 'true',
     createdAt: parseTwitterDate(values.created_at ?? ''),

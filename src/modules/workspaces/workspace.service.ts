@@ -15,6 +15,10 @@ export class WorkspaceService {
     return manager.findOneByOrFail(WorkspaceEntity, { name });
   }
 
+  async findByName(manager: EntityManager, name: string): Promise<WorkspaceEntity | null> {
+    return manager.findOneBy(WorkspaceEntity, { name });
+  }
+
   async get(scope: Scope): Promise<WorkspaceEntity> {
     return scope.manager.findOneByOrFail(WorkspaceEntity, { id: scope.workspaceId });
   }

@@ -18,6 +18,7 @@ import {
   unavailableUntilReady,
 } from './http-middleware';
 import { limitsPlugin } from './limits/limits-plugin';
+import { requestChecks } from './request-checks';
 import { RateLimiter } from './limits/rate-limiter';
 import { SharedRateLimiter } from './limits/shared-rate-limiter';
 import { jsonClientsGet200 } from './http-status';
@@ -79,6 +80,7 @@ export async function createApp(
       ApolloServerPluginLandingPageDisabled(),
       metrics.plugin(),
       closeUnitOfWork,
+      requestChecks, // before the limits: a bad request is reported as such
       limitsPlugin(options, rateLimiter),
       jsonClientsGet200,
     ],

@@ -78,9 +78,9 @@ export async function createApp(
     stopOnTerminationSignals: false, // shutdown is ours: see main.ts
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      requestChecks, // first: the limits and metrics see a bad request as such
       metrics.plugin(),
       closeUnitOfWork,
-      requestChecks, // before the limits: a bad request is reported as such
       limitsPlugin(options, rateLimiter),
       jsonClientsGet200,
     ],

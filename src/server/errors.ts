@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { DomainError } from '../shared/domain-error';
 import { logger } from '../shared/logger';
 import { DATABASE_UNAVAILABLE } from './http-middleware';
+import { literalProblems } from './input-paths';
 
 /**
  * Codes produced by GraphQL itself that are the caller's fault. Apollo's
@@ -111,11 +112,20 @@ export function formatError(
   // Apollo has already classified parse, validation and variable errors: they are safe to show.
   const callerCode = CALLER_CODES[code];
   if (callerCode) {
+    // a bad value written in the query (`outcome: MAYBE`) names its field like any other
+    const problems =
+      code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError
+        ? literalProblems(error)
+        : undefined;
     return {
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: callerCode, ...(code !== callerCode ? { reason: code } : {}) },
+      extensions: {
+        code: callerCode,
+        ...(code !== callerCode ? { reason: code } : {}),
+        ...(problems ? { problems } : {}),
+      },
     };
   }
   logger.error('internal error', {

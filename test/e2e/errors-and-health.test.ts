@@ -128,6 +128,29 @@ describe('caller mistakes of the transport', () => {
   });
 });
 
+describe('bad values carry problems naming their field', () => {
+  it('a bad enum written in the query', async () => {
+    const res = await t.gql(key, 'mutation { setFeedbackOutcome(id: "x", outcome: MAYBE) { id } }');
+    expect(res.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'GRAPHQL_VALIDATION_FAILED',
+      problems: [{ field: 'outcome', reason: expect.stringMatching(/MAYBE/) }],
+    });
+  });
+
+  it('a bad date in a window variable', async () => {
+    const res = await t.gql(
+      key,
+      'query($b: ID!, $w: WindowInput!) { engagement(brandId: $b, window: $w) { score } }',
+      { b: crypto.randomUUID(), w: { from: 'yesterday', to: '2024-01-01T00:00:00Z' } },
+    );
+    expect(res.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'window.from', reason: expect.any(String) }],
+    });
+  });
+});
+
 describe('health', () => {
   it('/healthz answers 200', async () => {
     const res = await request(t.http).get('/healthz');

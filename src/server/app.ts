@@ -18,6 +18,7 @@ import {
 } from './http-middleware';
 import { limitsPlugin } from './limits/limits-plugin';
 import { checkQueryText } from './limits/query-text-limits';
+import { requestChecks } from './request-checks';
 import { RateLimiter } from './limits/rate-limiter';
 import { SharedRateLimiter } from './limits/shared-rate-limiter';
 import { jsonClientsGet200 } from './http-status';
@@ -79,6 +80,7 @@ export async function createApp(
     stopOnTerminationSignals: false, // shutdown is ours: see main.ts
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      requestChecks, // first: the limits and metrics see a bad request as such
       metrics.plugin(),
       closeUnitOfWork,
       limitsPlugin(options, rateLimiter),

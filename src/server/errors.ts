@@ -3,18 +3,31 @@ import { GraphQLError } from 'graphql';
 import { DomainError } from '../shared/domain-error';
 import { logger } from '../shared/logger';
 import { DATABASE_UNAVAILABLE } from './http-middleware';
+import { literalProblems } from './input-paths';
 
-/** Codes produced by GraphQL itself that are the caller's fault. */
+/**
+ * Codes produced by GraphQL itself that are the caller's fault. Apollo's
+ * transport codes pass through: Apollo clients branch on them (a persisted
+ * query link resends the full query on PERSISTED_QUERY_NOT_FOUND).
+ */
 const CALLER_CODES: Record<string, string> = {
   GRAPHQL_PARSE_FAILED: 'BAD_USER_INPUT',
   GRAPHQL_VALIDATION_FAILED: 'BAD_USER_INPUT',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
-  BAD_REQUEST: 'BAD_USER_INPUT',
-  PERSISTED_QUERY_NOT_FOUND: 'BAD_USER_INPUT',
-  PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_USER_INPUT',
+  BAD_REQUEST: 'BAD_REQUEST',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
   OPERATION_RESOLUTION_FAILURE: 'BAD_USER_INPUT',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
 };
+
+/** Apollo rejects some malformed requests (a persisted-query hash that does not match) with a 4xx and no code. */
+function isCodelessRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError) return false;
+  if (error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
 
 const DEADLOCK_OR_SERIALIZATION = new Set(['40P01', '40001']);
 /** The database is down, restarting or unreachable: the request may simply be retried. */
@@ -93,14 +106,26 @@ export function formatError(
   ) {
     return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT' } };
   }
+  if (isCodelessRequestError(error)) {
+    return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+  }
   // Apollo has already classified parse, validation and variable errors: they are safe to show.
   const callerCode = CALLER_CODES[code];
   if (callerCode) {
+    // a bad value written in the query (`outcome: MAYBE`) names its field like any other
+    const problems =
+      code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError
+        ? literalProblems(error)
+        : undefined;
     return {
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: callerCode, ...(code !== callerCode ? { reason: code } : {}) },
+      extensions: {
+        code: callerCode,
+        ...(code !== callerCode ? { reason: code } : {}),
+        ...(problems ? { problems } : {}),
+      },
     };
   }
   logger.error('internal error', {

@@ -18,7 +18,7 @@ export const jsonClientsGet200: ApolloServerPlugin = {
         // malformed requests (missing or non-string query, bad parameters) stay 400
         const errors =
           response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-        if (errors.some((e) => e.extensions?.reason === 'BAD_REQUEST')) return;
+        if (errors.some((e) => e.extensions?.code === 'BAD_REQUEST')) return;
         response.http.status = 200;
       },
     };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { TestApp } from '../support/test-app';
 import { createBrand } from '../factories/interactions';
@@ -47,6 +48,106 @@ describe('internal errors', () => {
       w: { from: 'yesterday', to: 'x' },
     });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('caller mistakes of the transport', () => {
+  const sha = (query: string) => createHash('sha256').update(query).digest('hex');
+  const post = (body: object) =>
+    request(t.http)
+      .post('/graphql')
+      .set('authorization', `Bearer ${key}`)
+      .set('accept', 'application/graphql-response+json')
+      .send(body);
+
+  /** Runs `act` and returns the error-level log lines it wrote. */
+  async function errorLines(act: () => Promise<void>): Promise<string[]> {
+    const lines: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      await act();
+    } finally {
+      spy.mockRestore();
+    }
+    return lines.filter((line) => line.includes('"level":"error"'));
+  }
+
+  it('a subscription over POST or GET is BAD_REQUEST, not an internal error', async () => {
+    const query = 'subscription { viewer { scopes } }';
+    const logged = await errorLines(async () => {
+      const viaPost = await post({ query });
+      expect(viaPost.status).toBe(400);
+      expect(viaPost.body.errors).toEqual([
+        { message: expect.stringMatching(/subscription/i), extensions: { code: 'BAD_REQUEST' } },
+      ]);
+      const viaGet = await request(t.http)
+        .get('/graphql')
+        .query({ query })
+        .set('authorization', `Bearer ${key}`);
+      expect(viaGet.status).toBe(405);
+      expect(viaGet.body.errors[0].extensions).toEqual({ code: 'BAD_REQUEST' });
+    });
+    expect(logged).toEqual([]);
+  });
+
+  it('automatic persisted queries answer the codes Apollo clients expect', async () => {
+    const query = '{ viewer { scopes } }';
+    const logged = await errorLines(async () => {
+      const unknown = await post({
+        extensions: { persistedQuery: { version: 1, sha256Hash: sha('{ __typename }x') } },
+      });
+      expect(unknown.body.errors).toEqual([
+        { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
+      ]);
+      for (const persistedQuery of [
+        { version: 1, sha256Hash: sha('{ somethingElse }') },
+        { version: 1, sha256Hash: 'not a hash' },
+        { version: 2, sha256Hash: sha(query) },
+        'junk',
+      ]) {
+        const bad = await post({ query, extensions: { persistedQuery } });
+        expect(bad.status).toBe(400);
+        expect(bad.body.errors).toEqual([
+          { message: expect.any(String), extensions: { code: 'BAD_REQUEST' } },
+        ]);
+        expect(bad.body.errors[0].message).not.toBe('Internal server error');
+      }
+    });
+    expect(logged).toEqual([]);
+    // and the protocol works: register with the full query, then send the hash alone
+    const persistedQuery = { version: 1, sha256Hash: sha(query) };
+    expect((await post({ query, extensions: { persistedQuery } })).body.errors).toBeUndefined();
+    const byHash = await post({ extensions: { persistedQuery } });
+    expect(byHash.body).toEqual({
+      data: { viewer: { scopes: expect.any(Array) } },
+      extensions: expect.anything(),
+    });
+  });
+});
+
+describe('bad values carry problems naming their field', () => {
+  it('a bad enum written in the query', async () => {
+    const res = await t.gql(key, 'mutation { setFeedbackOutcome(id: "x", outcome: MAYBE) { id } }');
+    expect(res.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'GRAPHQL_VALIDATION_FAILED',
+      problems: [{ field: 'outcome', reason: expect.stringMatching(/MAYBE/) }],
+    });
+  });
+
+  it('a bad date in a window variable', async () => {
+    const res = await t.gql(
+      key,
+      'query($b: ID!, $w: WindowInput!) { engagement(brandId: $b, window: $w) { score } }',
+      { b: crypto.randomUUID(), w: { from: 'yesterday', to: '2024-01-01T00:00:00Z' } },
+    );
+    expect(res.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      problems: [{ field: 'window.from', reason: expect.any(String) }],
+    });
   });
 });
 

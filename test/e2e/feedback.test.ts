@@ -283,3 +283,28 @@ describe('eraseAuthor', () => {
     expect(await t.ok(key, REPORT, { b: brandId })).toEqual(before);
   });
 });
+
+describe('eraseAuthor counts', () => {
+  it.each([
+    [0, 'nobody-here'],
+    [1, 'one-item'],
+    [7, 'many-items'],
+  ])('answers erasedFeedback %i for a person with that many items', async (n, authorRef) => {
+    const brandId = await createBrand(t, key);
+    const items = Array.from({ length: n }, (_, i) => ({
+      kind: 'COMMENT',
+      receivedAt: at(i % 24),
+      authorRef,
+      text: `item ${i}`,
+    }));
+    if (n) await record(t, key, brandId, [], items);
+    const erased = await t.ok(
+      key,
+      'mutation($a: String!) { eraseAuthor(authorRef: $a) { erasedFeedback } }',
+      { a: authorRef },
+    );
+    expect(erased.eraseAuthor.erasedFeedback).toBe(n);
+    const left = await t.sql('SELECT 1 FROM feedback WHERE author_ref = $1', [authorRef]);
+    expect(left).toHaveLength(0);
+  });
+});

@@ -391,3 +391,98 @@ describe('reply links', () => {
     for (const r of results) expect(r.errors).toBeUndefined();
   });
 });
+
+describe('values GraphQL itself rejects', () => {
+  const ok = { kind: 'COMMENT', receivedAt: at(0) };
+
+  it('carry problems like any other bad input: a date inside a batch names its item and field', async () => {
+    const brandId = await createBrand(t, key);
+    const before = await t.snapshot();
+    const res = await record(
+      t,
+      key,
+      brandId,
+      [],
+      [ok, ok, ok, { ...ok, receivedAt: 'last tuesday' }],
+    );
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0]!.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      problems: [{ index: 3, field: 'feedback[3].receivedAt', reason: expect.any(String) }],
+    });
+    expect(res.errors![0]!.message).toMatch(/feedback\[3\]\.receivedAt/);
+    expect(await t.snapshot()).toBe(before);
+  });
+
+  it('lists every bad value of a batch, with the problems the services find in the same shape', async () => {
+    const brandId = await createBrand(t, key);
+    const res = await record(
+      t,
+      key,
+      brandId,
+      [{ kind: 'TELEGRAM', occurredAt: at(0) }],
+      [
+        { ...ok, mood: 'sad' },
+        { ...ok, sentiment: 'very' },
+        { ...ok, receivedAt: 'last tuesday' },
+      ],
+    );
+    const problems = res.errors![0]!.extensions!.problems as { index: number; field: string }[];
+    expect(problems.map(({ index, field }) => ({ index, field }))).toEqual([
+      { index: 0, field: 'activities[0].kind' },
+      { index: 0, field: 'feedback[0]' }, // GraphQL names the object; the reason names `mood`
+      { index: 1, field: 'feedback[1].sentiment' },
+      { index: 2, field: 'feedback[2].receivedAt' },
+    ]);
+  });
+
+  it('name the field a variable fills when it sits inside a written input', async () => {
+    const brandId = await createBrand(t, key);
+    const res = await t.gql(
+      key,
+      'mutation($b: ID!, $f: [InteractionFeedbackInput!]) { recordInteractions(input: { brandId: $b, feedback: $f }) { inserted } }',
+      { b: brandId, f: [ok, { ...ok, receivedAt: 'last tuesday' }] },
+    );
+    expect(res.errors?.[0]?.extensions?.problems).toEqual([
+      { index: 1, field: 'feedback[1].receivedAt', reason: expect.any(String) },
+    ]);
+  });
+
+  it('name the field of a bad value written in the query', async () => {
+    const brandId = await createBrand(t, key);
+    const res = await t.gql(
+      key,
+      `mutation { recordInteractions(input: { brandId: "${brandId}", feedback: [
+         { kind: COMMENT, receivedAt: "${at(0)}" }, { kind: TELEGRAM, receivedAt: "${at(0)}" }] }) { inserted } }`,
+    );
+    expect(res.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      reason: 'GRAPHQL_VALIDATION_FAILED',
+      problems: [
+        { index: 1, field: 'feedback[1].kind', reason: expect.stringMatching(/TELEGRAM/) },
+      ],
+    });
+  });
+
+  it('come as one error listing them all, past the 50 where GraphQL gives up', async () => {
+    const brandId = await createBrand(t, key);
+    const bad = Array.from({ length: 60 }, () => ({ ...ok, receivedAt: 'never' }));
+    const res = await record(t, key, brandId, [], bad);
+    expect(res.errors).toHaveLength(1);
+    const problems = res.errors![0]!.extensions!.problems as { index: number }[];
+    expect(problems.map((p) => p.index)).toEqual(bad.map((_, i) => i));
+  });
+
+  it('report a missing or null required variable at its argument', async () => {
+    for (const variables of [{}, { input: null }]) {
+      const res = await t.gql(key, RECORD_ONLY, variables);
+      expect(res.errors?.[0]?.extensions).toEqual({
+        code: 'BAD_USER_INPUT',
+        problems: [{ field: 'input', reason: expect.any(String) }],
+      });
+    }
+  });
+});
+
+const RECORD_ONLY =
+  'mutation($input: RecordInteractionsInput!) { recordInteractions(input: $input) { inserted } }';

@@ -3,6 +3,7 @@ import type { WriteScope } from '../../db/scope';
 import { ValidationError } from '../../shared/domain-error';
 import { Problems } from '../../shared/validate';
 import { MAX_AUTHOR_REF } from '../ingestion/interaction-validation';
+import { FeedbackEntity } from './feedback.entity';
 
 @ObjectType()
 export class EraseAuthorPayload {
@@ -23,10 +24,11 @@ export async function eraseAuthor(
   const problems = new Problems();
   problems.text('authorRef', authorRef, MAX_AUTHOR_REF, true);
   if (problems.list.length) throw new ValidationError(problems.list);
-  const rows: { id: string }[] = await m.query(
-    `UPDATE feedback SET text = NULL, author_ref = NULL, updated_at = now()
-      WHERE workspace_id = $1 AND author_ref = $2 RETURNING id`,
-    [workspaceId, authorRef],
+  // TypeORM answers a raw UPDATE with `[rows, count]`; the update builder's `affected` is the count
+  const result = await m.update(
+    FeedbackEntity,
+    { workspaceId, authorRef },
+    { text: null, authorRef: null },
   );
-  return { erasedFeedback: rows.length };
+  return { erasedFeedback: result.affected ?? 0 };
 }

@@ -1,4 +1,4 @@
-import { parseTwitterDate, parseUtcDateTime } from '../../src/modules/import/import-dates';
+import { parseTwitterDate, parseUtcDateTime } from './import-dates';
 
 describe('parseTwitterDate', () => {
   it.each([

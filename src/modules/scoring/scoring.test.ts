@@ -1,28 +1,13 @@
-import {
-  cadence,
-  saturatingRate,
-  share,
-  weightedScore,
-  type Component,
-} from '../../src/modules/scoring/component';
-import {
-  EngagementStage,
-  scoreEngagement,
-  stageOf,
-  type PhaseResult,
-} from '../../src/modules/scoring/engagement-report';
-import { emptySums, type EngagementSums } from '../../src/modules/rollups/engagement-sums';
-import { atLeast, saturate } from '../../src/modules/scoring/math';
-import {
-  DEFAULT_PHASE_WEIGHTS,
-  phaseWeightProblems,
-  weightsFrom,
-} from '../../src/modules/scoring/phase-weights';
-import { broadcastingComponents } from '../../src/modules/scoring/phases/broadcasting';
-import { interactingComponents } from '../../src/modules/scoring/phases/interacting';
-import { listeningComponents } from '../../src/modules/scoring/phases/listening';
-import { processingComponents } from '../../src/modules/scoring/phases/processing';
-import { EngagementPhase as P } from '../../src/shared/vocabulary';
+import { cadence, saturatingRate, share, weightedScore, type Component } from './component';
+import { EngagementStage, scoreEngagement, stageOf, type PhaseResult } from './engagement-report';
+import { emptySums, type EngagementSums } from '../rollups/engagement-sums';
+import { atLeast, saturate } from './math';
+import { DEFAULT_PHASE_WEIGHTS, phaseWeightProblems, weightsFrom } from './phase-weights';
+import { broadcastingComponents } from './phases/broadcasting';
+import { interactingComponents } from './phases/interacting';
+import { listeningComponents } from './phases/listening';
+import { processingComponents } from './phases/processing';
+import { EngagementPhase as P } from '../../shared/vocabulary';
 
 type SumsOverrides = Partial<Omit<EngagementSums, 'activities'>> & {
   activities?: Partial<EngagementSums['activities']>;

@@ -1,4 +1,4 @@
-import { nextSlug, slugify, SLUG } from '../../src/modules/brands/brand-slug';
+import { nextSlug, slugify, SLUG } from './brand-slug';
 
 describe('slugify', () => {
   it.each([
@@ -32,4 +32,14 @@ describe('nextSlug', () => {
     [['acme-2'], 'acme-3'],
     [['acme-2', 'acme-9', 'acme-co', 'acme-07'], 'acme-10'],
   ])('after %j → %s', (taken, next) => expect(nextSlug('acme', taken)).toBe(next));
+});
+
+describe('slugify of earlier names', () => {
+  it.each([
+    ['Acme Co', 'acme-co'],
+    ['Crème Brûlée & Co.', 'creme-brulee-co'],
+    ['  --Hello--World--  ', 'hello-world'],
+    ['신한은행', 'sinhaneunhaeng'],
+    ['x'.repeat(120), 'x'.repeat(80)],
+  ])('%s → %s', (name, slug) => expect(slugify(name)).toBe(slug));
 });

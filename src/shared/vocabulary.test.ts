@@ -4,7 +4,7 @@ import {
   defaultIntentOfKind,
   EngagementPhase as P,
   phaseOfKind,
-} from '../../src/shared/vocabulary';
+} from './vocabulary';
 
 // engagement-model.md §1, "Activity kinds and their phase"
 const TABLE: [K, P, I][] = [

@@ -1,9 +1,5 @@
-import {
-  classify,
-  GrunigModel as M,
-  highest,
-} from '../../src/modules/classification/grunig-classifier';
-import { emptySums, type EngagementSums } from '../../src/modules/rollups/engagement-sums';
+import { classify, GrunigModel as M, highest } from './grunig-classifier';
+import { emptySums, type EngagementSums } from '../rollups/engagement-sums';
 
 type Overrides = Partial<Omit<EngagementSums, 'activities'>> & {
   activities?: Partial<EngagementSums['activities']>;

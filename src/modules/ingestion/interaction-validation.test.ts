@@ -1,5 +1,5 @@
-import { validateBatch } from '../../src/modules/ingestion/interaction-validation';
-import { ActivityKind, FeedbackKind } from '../../src/shared/vocabulary';
+import { validateBatch } from './interaction-validation';
+import { ActivityKind, FeedbackKind } from '../../shared/vocabulary';
 
 const now = new Date('2024-06-01T00:00:00Z');
 const ok = new Date('2024-05-01T00:00:00Z');

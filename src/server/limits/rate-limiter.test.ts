@@ -1,4 +1,4 @@
-import { RateLimiter } from '../../src/server/limits/rate-limiter';
+import { RateLimiter } from './rate-limiter';
 
 describe('RateLimiter (token bucket per key)', () => {
   it.each([

@@ -7,12 +7,8 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { createSchema } from '../../src/server/schema';
-import {
-  INTROSPECTION_POINTS,
-  operationShape,
-  TooManySpreads,
-} from '../../src/server/limits/operation-shape';
+import { createSchema } from '../schema';
+import { INTROSPECTION_POINTS, operationShape, TooManySpreads } from './operation-shape';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
-import { Granularity } from '../../src/modules/scoring/granularity';
-import { periodCount } from '../../src/modules/scoring/periods';
+import { Granularity } from './granularity';
+import { periodCount } from './periods';
 
 describe('periodCount', () => {
   it.each([

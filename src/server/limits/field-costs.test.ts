@@ -6,8 +6,8 @@ import {
   type GraphQLField,
   type GraphQLSchema,
 } from 'graphql';
-import { createSchema } from '../../src/server/schema';
-import { FIELD_COSTS, batchItems, seriesPeriods } from '../../src/server/limits/field-costs';
+import { createSchema } from '../schema';
+import { FIELD_COSTS, batchItems, seriesPeriods } from './field-costs';
 
 let schema: GraphQLSchema;
 beforeAll(async () => {

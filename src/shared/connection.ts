@@ -1,4 +1,4 @@
-import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { ArgsType, type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { ValidationError } from './domain-error';
 
 @ObjectType()
@@ -88,4 +88,18 @@ export function toConnection<T>(
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+}
+
+/**
+ * `first` and `after`, the paging arguments of every connection (declared
+ * after → first: type-graphql lists a field's arguments last to first, and
+ * schema.graphql keeps the order partners already see).
+ */
+@ArgsType()
+export class ConnectionArgs {
+  @Field(() => String, { nullable: true })
+  after?: string;
+
+  @Field(() => Int, { nullable: true })
+  first?: number;
 }

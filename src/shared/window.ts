@@ -1,4 +1,4 @@
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { WEEK_SECONDS } from './time';
 
 /** A half-open time window [from, to): of a report, a series period, a filter. */
@@ -39,4 +39,14 @@ export function windowProblems(
   if (!(window.from.getTime() < window.to.getTime()))
     return [{ field: `${field}.from`, reason: 'must be before to' }];
   return [];
+}
+
+/** The brand and the window of a report or a series (declared in reverse, as ConnectionArgs). */
+@ArgsType()
+export class BrandWindowArgs {
+  @Field(() => WindowInput)
+  window!: WindowInput;
+
+  @Field(() => ID)
+  brandId!: string;
 }

@@ -1,17 +1,17 @@
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
-import { ConnectionType, pageSize } from '../../shared/connection';
+import { ConnectionType, pageSize, ConnectionArgs } from '../../shared/connection';
 import { ApiKeyScope } from '../../shared/vocabulary';
 import { Audience } from '../audiences/audience.types';
 import { Activity, ActivityFilter } from './activity.types';
@@ -26,9 +26,8 @@ export class ActivityResolver {
   activities(
     @Arg('brandId', () => ID) brandId: string,
     @Ctx() ctx: RequestContext,
-    @Arg('filter', () => ActivityFilter, { nullable: true }) filter?: ActivityFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | undefined,
+    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
   ): Promise<ActivityConnection> {
     const size = pageSize(first);
     return ctx.uow.read((scope) =>

@@ -1,17 +1,17 @@
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
-import { ConnectionType, pageSize } from '../../shared/connection';
+import { ConnectionType, pageSize, ConnectionArgs } from '../../shared/connection';
 import { ApiKeyScope } from '../../shared/vocabulary';
 import { Audience } from '../audiences/audience.types';
 import {
@@ -55,8 +55,7 @@ export class BrandResolver {
   })
   brands(
     @Ctx() ctx: RequestContext,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
     @Arg('orderBy', () => BrandOrder, { nullable: true }) orderBy?: BrandOrder,
     @Arg('filter', () => BrandFilter, { nullable: true }) filter?: BrandFilter,
   ): Promise<BrandConnection> {

@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import { ApiKeyScope } from '../../shared/vocabulary';
-import { WindowInput } from '../../shared/window';
+import { WindowInput, BrandWindowArgs } from '../../shared/window';
 import { Brand } from '../brands/brand.types';
 import { Granularity } from '../scoring/granularity';
 import {
@@ -35,8 +35,7 @@ export class ClassificationResolver {
     description: 'Model, D, S and P per period: watch a brand move.',
   })
   classificationSeries(
-    @Arg('brandId', () => ID) brandId: string,
-    @Arg('window', () => WindowInput) window: WindowInput,
+    @Args(() => BrandWindowArgs) { brandId, window }: BrandWindowArgs,
     @Arg('granularity', () => Granularity) granularity: Granularity,
     @Ctx() ctx: RequestContext,
     @Arg('audienceId', () => ID, { nullable: true }) audienceId?: string,

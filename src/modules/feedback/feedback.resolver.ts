@@ -1,17 +1,17 @@
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
   ID,
-  Int,
   Mutation,
   Query,
   Resolver,
   Root,
 } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
-import { ConnectionType, pageSize } from '../../shared/connection';
+import { ConnectionType, pageSize, ConnectionArgs } from '../../shared/connection';
 import { ApiKeyScope, FeedbackOutcome } from '../../shared/vocabulary';
 import { Audience } from '../audiences/audience.types';
 import { Feedback, FeedbackFilter } from './feedback.types';
@@ -30,9 +30,8 @@ export class FeedbackResolver {
   feedback(
     @Arg('brandId', () => ID) brandId: string,
     @Ctx() ctx: RequestContext,
-    @Arg('filter', () => FeedbackFilter, { nullable: true }) filter?: FeedbackFilter,
-    @Arg('first', () => Int, { nullable: true }) first?: number,
-    @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('filter', () => FeedbackFilter, { nullable: true }) filter: FeedbackFilter | undefined,
+    @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
   ): Promise<FeedbackConnection> {
     const size = pageSize(first);
     return ctx.uow.read((scope) => ctx.services.feedback.list(scope, brandId, filter, size, after));

@@ -1,5 +1,6 @@
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
@@ -11,7 +12,7 @@ import {
 } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import { ApiKeyScope } from '../../shared/vocabulary';
-import { WindowInput } from '../../shared/window';
+import { WindowInput, BrandWindowArgs } from '../../shared/window';
 import { Brand } from '../brands/brand.types';
 import { PhaseWeights, Workspace } from '../workspaces/workspace.types';
 import { EngagementPoint, EngagementReport, PhaseWeightsInput } from './engagement.types';
@@ -25,8 +26,7 @@ export class EngagementResolver {
       "A brand's engagement over [from, to) (at most 3,660 days), optionally for one audience.",
   })
   engagement(
-    @Arg('brandId', () => ID) brandId: string,
-    @Arg('window', () => WindowInput) window: WindowInput,
+    @Args(() => BrandWindowArgs) { brandId, window }: BrandWindowArgs,
     @Ctx() ctx: RequestContext,
     @Arg('audienceId', () => ID, { nullable: true }) audienceId?: string,
   ): Promise<EngagementReport> {
@@ -41,8 +41,7 @@ export class EngagementResolver {
       "Engagement per local day, Monday week or calendar month in the brand's time zone; gap-filled, edges clipped, at most 1,000 periods.",
   })
   engagementSeries(
-    @Arg('brandId', () => ID) brandId: string,
-    @Arg('window', () => WindowInput) window: WindowInput,
+    @Args(() => BrandWindowArgs) { brandId, window }: BrandWindowArgs,
     @Arg('granularity', () => Granularity) granularity: Granularity,
     @Ctx() ctx: RequestContext,
     @Arg('audienceId', () => ID, { nullable: true }) audienceId?: string,

@@ -7,7 +7,7 @@ import type { SumsRow } from '../rollups/engagement-sums';
 import { sumsFromRow } from '../rollups/engagement-sums';
 import { scoreEngagement } from '../scoring/engagement-report';
 import { assertTimeWindow } from '../scoring/engagement-window';
-import { Granularity } from '../scoring/granularity';
+import { Granularity, PERIOD_SQL } from '../scoring/granularity';
 import { PHASES, weightsFrom } from '../scoring/phase-weights';
 import { NO_AUDIENCE } from '../rollups/sum-definitions';
 import type { EngagementRowData } from './engagement-row-columns';
@@ -15,12 +15,6 @@ import type { EngagementRowFilter } from './engagement-row.types';
 import { rowsCount, rowsPage } from './engagement-rows.sql';
 
 export const MAX_ROWS_PAGE = 1000;
-
-const UNIT: Record<Granularity, string> = {
-  [Granularity.DAY]: 'day',
-  [Granularity.WEEK]: 'week',
-  [Granularity.MONTH]: 'month',
-};
 
 interface GroupRow extends SumsRow {
   brand_id: string;
@@ -112,7 +106,7 @@ export class EngagementRowsService {
       filter.brandIds ?? null,
       filter.window.from,
       filter.window.to,
-      UNIT[filter.granularity ?? Granularity.DAY],
+      PERIOD_SQL[filter.granularity ?? Granularity.DAY].unit,
       filter.audienceIds ?? null,
       filter.updatedSince ?? null,
     ];

@@ -1,5 +1,5 @@
 import { EngagementPhase } from '../../shared/vocabulary';
-import { cadence, share, type Component } from '../scoring/component';
+import { cadence, share, weightedMean, type Component } from '../scoring/component';
 import { totalActivities, type EngagementSums } from '../rollups/engagement-sums';
 import { atLeast, TOLERANCE } from '../scoring/math';
 
@@ -30,18 +30,6 @@ export interface Classification {
   evidence: Component[];
 }
 
-/** Weighted mean over the applicable components; `fallback` when none is. */
-function weightedMean(components: readonly Component[], fallback: number): number {
-  let sum = 0;
-  let weights = 0;
-  for (const c of components) {
-    if (!c.applicable || c.value === null) continue;
-    sum += c.weight * c.value;
-    weights += c.weight;
-  }
-  return weights > 0 ? sum / weights : fallback;
-}
-
 /** Grunig classification from window sums (engagement-model.md §6). */
 export function classify(s: EngagementSums): Classification {
   const activities = totalActivities(s);
@@ -69,8 +57,8 @@ export function classify(s: EngagementSums): Classification {
   ];
   const promotionPart = share('promotionShare', 1, s.promotionalBroadcasts, broadcasts);
 
-  const direction = weightedMean(directionParts, 0);
-  const symmetry = weightedMean(symmetryParts, 0);
+  const direction = weightedMean(directionParts) ?? 0;
+  const symmetry = weightedMean(symmetryParts) ?? 0;
   const promotion = promotionPart.value ?? 0;
   const scores = [
     { model: GrunigModel.PRESS_AGENTRY, score: (1 - direction) * promotion },

@@ -67,11 +67,8 @@ export function saturatingRate(
   };
 }
 
-/** 100 × Σ wᵢ·vᵢ / Σ wᵢ over the applicable components; 0 and not applicable when none is. */
-export function weightedScore(components: readonly Component[]): {
-  score: number;
-  applicable: boolean;
-} {
+/** Σ wᵢ·vᵢ / Σ wᵢ over the applicable components; null when none is. */
+export function weightedMean(components: readonly Component[]): number | null {
   let weighted = 0;
   let weights = 0;
   for (const c of components) {
@@ -79,7 +76,14 @@ export function weightedScore(components: readonly Component[]): {
     weighted += c.weight * c.value;
     weights += c.weight;
   }
-  return weights > 0
-    ? { score: (100 * weighted) / weights, applicable: true }
-    : { score: 0, applicable: false };
+  return weights > 0 ? weighted / weights : null;
+}
+
+/** A phase score: 100 × the weighted mean; 0 and not applicable when no component is. */
+export function weightedScore(components: readonly Component[]): {
+  score: number;
+  applicable: boolean;
+} {
+  const mean = weightedMean(components);
+  return mean === null ? { score: 0, applicable: false } : { score: 100 * mean, applicable: true };
 }

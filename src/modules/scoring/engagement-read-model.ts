@@ -3,7 +3,7 @@ import type { TimeWindow } from '../../shared/window';
 import { preparedQuery } from '../../db/prepared-query';
 import { SERVED_COLUMNS, servedLaterals } from '../rollups/served-sums-sql';
 import type { SumsRow } from '../rollups/engagement-sums';
-import { Granularity } from './granularity';
+import { PERIOD_SQL, type Granularity } from './granularity';
 
 /** Whether the audience filter ($5) names an audience of brand b (true without a filter). */
 const AUDIENCE_FOUND = `($5::uuid IS NULL OR EXISTS (
@@ -30,12 +30,6 @@ export interface PeriodSumsRow extends SumsRow {
   seconds: number;
   phase_weights: Record<string, number> | null;
 }
-
-const STEP: Record<Granularity, { unit: string; step: string }> = {
-  [Granularity.DAY]: { unit: 'day', step: '1 day' },
-  [Granularity.WEEK]: { unit: 'week', step: '1 week' },
-  [Granularity.MONTH]: { unit: 'month', step: '1 month' },
-};
 
 /**
  * Where engagement sums come from: one statement per report, per list of
@@ -86,7 +80,7 @@ export class EngagementReadModel {
     granularity: Granularity,
     audienceId: string | null,
   ): Promise<PeriodSumsRow[]> {
-    const { unit, step } = STEP[granularity];
+    const { unit, step } = PERIOD_SQL[granularity];
     return preparedQuery(
       scope.manager,
       `WITH brand AS (

@@ -14,8 +14,9 @@ import type { RequestContext } from '../../server/context';
 import { ApiKeyScope } from '../../shared/vocabulary';
 import { WindowInput, BrandWindowArgs } from '../../shared/window';
 import { Brand } from '../brands/brand.types';
-import { PhaseWeights, Workspace } from '../workspaces/workspace.types';
-import { EngagementPoint, EngagementReport, PhaseWeightsInput } from './engagement.types';
+import { Workspace } from '../workspaces/workspace.types';
+import { PhaseWeights, PhaseWeightsInput } from './phase-weights.types';
+import { EngagementPoint, EngagementReport } from './engagement.types';
 import { Granularity } from './granularity';
 
 @Resolver()

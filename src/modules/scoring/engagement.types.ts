@@ -1,7 +1,7 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EngagementPhase } from '../../shared/vocabulary';
 import { Window } from '../../shared/window';
-import { PhaseWeights } from '../workspaces/workspace.types';
+import { PhaseWeights } from './phase-weights.types';
 import { EngagementStage } from './engagement-report';
 
 registerEnumType(EngagementStage, {
@@ -144,19 +144,4 @@ export class EngagementPoint {
 
   @Field(() => Int)
   feedbackCount!: number;
-}
-
-@InputType({ description: 'Four non-negative weights summing to 1.' })
-export class PhaseWeightsInput {
-  @Field(() => Float)
-  listening!: number;
-
-  @Field(() => Float)
-  processing!: number;
-
-  @Field(() => Float)
-  interacting!: number;
-
-  @Field(() => Float)
-  broadcasting!: number;
 }

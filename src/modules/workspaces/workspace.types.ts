@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { ApiKeyScope } from '../../shared/vocabulary';
 
 @ObjectType()
@@ -23,19 +23,4 @@ export class Viewer {
 
   @Field(() => ID, { description: 'The id of the API key making the request.' })
   apiKeyId!: string;
-}
-
-@ObjectType({ description: 'Phase weights summing to 1.' })
-export class PhaseWeights {
-  @Field(() => Float)
-  listening!: number;
-
-  @Field(() => Float)
-  processing!: number;
-
-  @Field(() => Float)
-  interacting!: number;
-
-  @Field(() => Float)
-  broadcasting!: number;
 }

@@ -2,7 +2,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import express, { type Router } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
-import type { RequestContext } from './context';
 
 interface PgPool {
   totalCount: number;
@@ -66,7 +65,8 @@ export class Metrics {
     });
   }
 
-  plugin(): ApolloServerPlugin<RequestContext> {
+  /** Works with any context: it reads only the operation and the response. */
+  plugin(): ApolloServerPlugin {
     const { requests, latency, errors: errorCount } = this;
     return {
       async requestDidStart() {

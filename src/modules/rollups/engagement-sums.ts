@@ -1,47 +1,8 @@
 import { EngagementPhase } from '../../shared/vocabulary';
 import { histogramPercentile } from './delay-histogram';
-import { SUMS, type SumField } from './sum-definitions';
+import { SUMS, type EngagementSums, type SumField } from './sum-definitions';
 
-/**
- * The sums every component is a ratio of, over one window (and optionally one
- * audience). They add up exactly across periods, so a week or a month is
- * computed from summed sums, never from averaged scores. Defined, with their
- * SQL and rollup columns, in sum-definitions.ts.
- */
-export interface EngagementSums {
-  /** Window length in weeks (fractional). */
-  weeks: number;
-  // feedback received in the window
-  feedback: number;
-  acknowledged: number;
-  /** Σ τ(ackAt − receivedAt; 4 h) over acknowledged feedback. */
-  ackTimeliness: number;
-  categorized: number;
-  needsResponse: number;
-  /** Needing a response, with outcome RESOLVED or ADOPTED. */
-  actioned: number;
-  /** Needing a response, with outcome ADOPTED. */
-  adopted: number;
-  /** Needing a response, with a response. */
-  responded: number;
-  /** Σ τ(firstResponseAt − receivedAt; responseTargetMinutes) over responded. */
-  responseTimeliness: number;
-  negative: number;
-  negativeResponded: number;
-  // activities that occurred in the window
-  activities: Record<EngagementPhase, number>;
-  /** INTERACTING activities that name no feedback item they answer. */
-  proactive: number;
-  /** LISTENING and PROCESSING activities with intent UNDERSTAND or ACCOMMODATE. */
-  understanding: number;
-  /** INTERACTING activities with an intent other than PROMOTE. */
-  accommodativeReplies: number;
-  /** Broadcasts with reach > 0: Σ engagements and Σ reach. */
-  broadcastEngagements: number;
-  broadcastReach: number;
-  /** Broadcasts whose intent is PROMOTE. */
-  promotionalBroadcasts: number;
-}
+export type { EngagementSums } from './sum-definitions';
 
 /** One row of sums as pg returns it: a number per rollup column, plus the delay histogram. */
 export type SumsRow = Record<string, unknown> & {

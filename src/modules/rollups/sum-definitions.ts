@@ -3,7 +3,6 @@ import {
   NEEDS_RESPONSE_KINDS,
   NEGATIVE_SENTIMENT_BELOW,
 } from '../../shared/vocabulary';
-import type { EngagementSums } from './engagement-sums';
 
 /**
  * The one definition of the engagement sums (engagement-model.md §3–4): each
@@ -17,6 +16,47 @@ import type { EngagementSums } from './engagement-sums';
  * and windows exactly. The first-response delay histogram, kept beside
  * them, combines bucket by bucket (delay-histogram.ts).
  */
+
+/**
+ * The sums every component is a ratio of, over one window (and optionally one
+ * audience). They add up exactly across periods, so a week or a month is
+ * computed from summed sums, never from averaged scores. Defined, with their
+ * SQL and rollup columns, in SUMS below.
+ */
+export interface EngagementSums {
+  /** Window length in weeks (fractional). */
+  weeks: number;
+  // feedback received in the window
+  feedback: number;
+  acknowledged: number;
+  /** Σ τ(ackAt − receivedAt; 4 h) over acknowledged feedback. */
+  ackTimeliness: number;
+  categorized: number;
+  needsResponse: number;
+  /** Needing a response, with outcome RESOLVED or ADOPTED. */
+  actioned: number;
+  /** Needing a response, with outcome ADOPTED. */
+  adopted: number;
+  /** Needing a response, with a response. */
+  responded: number;
+  /** Σ τ(firstResponseAt − receivedAt; responseTargetMinutes) over responded. */
+  responseTimeliness: number;
+  negative: number;
+  negativeResponded: number;
+  // activities that occurred in the window
+  activities: Record<EngagementPhase, number>;
+  /** INTERACTING activities that name no feedback item they answer. */
+  proactive: number;
+  /** LISTENING and PROCESSING activities with intent UNDERSTAND or ACCOMMODATE. */
+  understanding: number;
+  /** INTERACTING activities with an intent other than PROMOTE. */
+  accommodativeReplies: number;
+  /** Broadcasts with reach > 0: Σ engagements and Σ reach. */
+  broadcastEngagements: number;
+  broadcastReach: number;
+  /** Broadcasts whose intent is PROMOTE. */
+  promotionalBroadcasts: number;
+}
 
 /** Feedback sums read `feedback f`; activity sums read `activities a`. */
 export type SumSource = 'feedback' | 'activities';

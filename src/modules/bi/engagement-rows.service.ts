@@ -73,15 +73,22 @@ export class EngagementRowsService {
     );
   }
 
-  /** Every row of the filter, page by page (constant memory): for exports. */
+  /**
+   * Every row of the filter, page by page by key (constant memory): for
+   * exports. `read` runs each page in a transaction of its own, so nothing is
+   * held between pages; the key order means no row comes twice or is skipped.
+   */
   async *all(
-    m: EntityManager,
+    read: <T>(work: (m: EntityManager) => Promise<T>) => Promise<T>,
     workspaceId: string,
     filter: EngagementRowFilter,
   ): AsyncGenerator<EngagementRowData[]> {
     let after: string | null = null;
     for (;;) {
-      const page = await this.page(m, workspaceId, filter, MAX_ROWS_PAGE, after, false);
+      const cursor = after;
+      const page: Connection<EngagementRowData> = await read((m) =>
+        this.page(m, workspaceId, filter, MAX_ROWS_PAGE, cursor, false),
+      );
       if (page.nodes.length) yield page.nodes;
       if (!page.pageInfo.hasNextPage) return;
       after = page.pageInfo.endCursor;

@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # Rapport: build on the current Node LTS (26; package.json engines: >=20.19), run as a non-root user.
 # The image expects DATABASE_URL (an external PostgreSQL 15+); migrations run at start.
+# /metrics labels only Rapport's own operation names (never a tenant's); set
+# METRICS_TOKEN at run time to require "Authorization: Bearer <token>" (SECURITY.md).
 
 FROM node:26-slim AS build
 WORKDIR /app

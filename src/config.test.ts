@@ -11,21 +11,29 @@ describe('loadConfig', () => {
       logLevel: 'info',
     });
     expect(config.embedded.dataDir).toBe(path.resolve('.data/postgres'));
+    expect(config.dbAcquireTimeoutMs).toBe(5000);
+    expect(config.http).toMatchObject({
+      exportMaxPerKey: 2,
+      exportWriteTimeoutMs: 30_000,
+      metricsToken: undefined,
+      metricsOperations: [],
+    });
   });
 
-  it('reads the query-analysis limits', () => {
-    expect(loadConfig({}).http).toMatchObject({
-      maxQueryBytes: 65_536,
-      maxQueryTokens: 2_000,
-      maxQueryVariables: 100,
-      maxFragmentSpreads: 1_000,
-      maxIntrospectionDepth: 20,
+  it('reads the export, pool and metrics limits', () => {
+    const config = loadConfig({
+      DB_ACQUIRE_TIMEOUT_MS: '1500',
+      EXPORT_MAX_PER_KEY: '4',
+      EXPORT_WRITE_TIMEOUT_MS: '10000',
+      METRICS_TOKEN: 'a-long-enough-metrics-token',
+      METRICS_OPERATIONS: 'NightlyLoad, Sync',
     });
-    expect(
-      loadConfig({ MAX_QUERY_TOKENS: '3000', MAX_QUERY_FRAGMENT_SPREADS: '50' }).http,
-    ).toMatchObject({
-      maxQueryTokens: 3_000,
-      maxFragmentSpreads: 50,
+    expect(config.dbAcquireTimeoutMs).toBe(1500);
+    expect(config.http).toMatchObject({
+      exportMaxPerKey: 4,
+      exportWriteTimeoutMs: 10_000,
+      metricsToken: 'a-long-enough-metrics-token',
+      metricsOperations: ['NightlyLoad', 'Sync'],
     });
   });
 
@@ -34,8 +42,9 @@ describe('loadConfig', () => {
     [{ PORT: '70000' }, /PORT/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ BOOTSTRAP_API_KEY: 'short' }, /BOOTSTRAP_API_KEY/],
-    [{ MAX_QUERY_TOKENS: '10' }, /MAX_QUERY_TOKENS/],
-    [{ MAX_INTROSPECTION_DEPTH: '13' }, /MAX_INTROSPECTION_DEPTH/],
+    [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN/],
+    [{ EXPORT_MAX_PER_KEY: '0' }, /EXPORT_MAX_PER_KEY/],
+    [{ DB_ACQUIRE_TIMEOUT_MS: '10' }, /DB_ACQUIRE_TIMEOUT_MS/],
   ])('rejects %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

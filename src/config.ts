@@ -14,6 +14,8 @@ export interface Config {
   readonly production: boolean;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   readonly dbPoolSize: number;
+  /** How long a request waits for a pool connection before it answers the retryable 503. */
+  readonly dbAcquireTimeoutMs: number;
   readonly http: HttpOptions;
 }
 
@@ -40,6 +42,14 @@ export interface HttpOptions {
   readonly rateLimitStore: 'postgres' | 'memory';
   /** Serve the GraphQL explorer at /explorer (development mode only). */
   readonly explorer: boolean;
+  /** Exports one key may run at once (per process); more get 429 RATE_LIMITED. */
+  readonly exportMaxPerKey: number;
+  /** An export whose reader takes longer than this to accept a chunk is cut. */
+  readonly exportWriteTimeoutMs: number;
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | undefined;
+  /** Operation names (beyond Rapport's own clients') that /metrics labels by name; others are "other". */
+  readonly metricsOperations: readonly string[];
 }
 
 export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
@@ -57,6 +67,10 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   rateLimitRefillPerSecond: 2_500,
   rateLimitStore: 'postgres',
   explorer: true,
+  exportMaxPerKey: 2,
+  exportWriteTimeoutMs: 30_000,
+  metricsToken: undefined,
+  metricsOperations: [],
 };
 
 export class ConfigError extends Error {}
@@ -96,6 +110,13 @@ function rateLimitStore(env: NodeJS.ProcessEnv): 'postgres' | 'memory' {
   return raw;
 }
 
+function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const token = optional(env, 'METRICS_TOKEN');
+  if (token !== undefined && token.length < 16)
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters long');
+  return token;
+}
+
 /** Parses and validates the environment once; nothing else reads process.env. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = optional(env, 'LOG_LEVEL') ?? 'info';
@@ -121,7 +142,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: env.NODE_ENV === 'production',
     logLevel: logLevel as Config['logLevel'],
     dbPoolSize: intVar(env, 'DB_POOL_SIZE', 10, 1, 200),
+    dbAcquireTimeoutMs: intVar(env, 'DB_ACQUIRE_TIMEOUT_MS', 5000, 100, 600_000),
     http: {
+      exportMaxPerKey: intVar(
+        env,
+        'EXPORT_MAX_PER_KEY',
+        DEFAULT_HTTP_OPTIONS.exportMaxPerKey,
+        1,
+        100,
+      ),
+      exportWriteTimeoutMs: intVar(
+        env,
+        'EXPORT_WRITE_TIMEOUT_MS',
+        DEFAULT_HTTP_OPTIONS.exportWriteTimeoutMs,
+        100,
+        3_600_000,
+      ),
+      metricsToken: metricsToken(env),
+      metricsOperations: (optional(env, 'METRICS_OPERATIONS') ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
       explorer: env.NODE_ENV !== 'production',
       rateLimitStore: rateLimitStore(env),
       corsOrigins: (optional(env, 'CORS_ORIGINS') ?? '')

@@ -47,7 +47,7 @@ async function loadBrands() {
   let after = null;
   do {
     const data = await gql(
-      'query($after: String) { brands(first: 100, after: $after, orderBy: { field: NAME, direction: ASC }) { edges { node { id name timezone } } pageInfo { hasNextPage endCursor } } }',
+      'query DashboardBrands($after: String) { brands(first: 100, after: $after, orderBy: { field: NAME, direction: ASC }) { edges { node { id name timezone } } pageInfo { hasNextPage endCursor } } }',
       { after },
     );
     brands.push(...data.brands.edges.map((e) => e.node));
@@ -76,7 +76,7 @@ function granularityFor(window) {
   return days <= 92 ? 'DAY' : days <= 731 ? 'WEEK' : 'MONTH';
 }
 
-const REPORT = `query($b: ID!, $w: WindowInput!, $g: Granularity!) {
+const REPORT = `query Dashboard($b: ID!, $w: WindowInput!, $g: Granularity!) {
   engagement(brandId: $b, window: $w) {
     score stage feedbackCount activityCount
     phases { phase score weight contribution activityShare targetShare }

@@ -15,6 +15,7 @@ export function dataSourceOptions(
   poolSize = 10,
   asAppRole = false,
   replicaUrls: readonly string[] = [],
+  acquireTimeoutMs = 5000,
 ): DataSourceOptions {
   return {
     type: 'postgres',
@@ -37,6 +38,9 @@ export function dataSourceOptions(
     logging: false,
     extra: {
       max: poolSize,
+      // waiting for a free connection (or a new one) ends with an error, never hangs:
+      // "timeout exceeded when trying to connect" is the retryable 503 (errors.ts)
+      connectionTimeoutMillis: acquireTimeoutMs,
       application_name: 'rapport',
       // request connections: the app role, and generic plans for the named
       // statements of the read models (prepared-query.ts; unnamed ones are unaffected)

@@ -59,16 +59,6 @@ export class UnitOfWork {
     });
   }
 
-  /** Pulls an async generator of reads step by step, inside the read transaction (one snapshot). */
-  async *stream<T>(work: (scope: Scope) => AsyncGenerator<T>): AsyncGenerator<T> {
-    let source: AsyncGenerator<T> | undefined;
-    for (;;) {
-      const step = await this.read((m) => (source ??= work(m)).next());
-      if (step.done) return;
-      yield step.value;
-    }
-  }
-
   /** Runs `work` atomically in its own transaction on the primary, committed before this resolves. */
   write<T>(work: (scope: WriteScope) => Promise<T>): Promise<T> {
     return this.enqueue(async () => {
@@ -133,8 +123,8 @@ export class UnitOfWork {
   }
 
   /**
-   * A read-only snapshot (repeatable read: every read of a request, and
-   * every page of an export, sees the same data) and its workspace in one
+   * A read-only snapshot (repeatable read: every read of a request sees
+   * the same data) and its workspace in one
    * round trip (a simple query of two statements; the workspace id is a UUID
    * from the database, checked again here before it is written into SQL).
    * Reads never go through TypeORM's transaction methods, which writes use.

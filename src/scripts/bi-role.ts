@@ -4,15 +4,18 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { connectDatabase, runMigrations } from '../db/connect';
 import { EmbeddedPostgresError } from '../db/embedded-postgres';
-import { createBiRole } from '../modules/bi/bi-roles';
+import { createBiRole, DEFAULT_BI_ROLE_LIMITS } from '../modules/bi/bi-roles';
 import { DomainError } from '../shared/domain-error';
 import { setLogLevel } from '../shared/logger';
 
 const USAGE = `Usage: npm run bi:role -- --workspace <name> --role <role name>
+         [--connection-limit <n, default ${DEFAULT_BI_ROLE_LIMITS.connectionLimit}>]
+         [--statement-timeout <seconds, default ${DEFAULT_BI_ROLE_LIMITS.statementTimeoutSeconds}>]
 
 Creates (or resets) a read-only PostgreSQL login for BI tools that speak SQL:
 it sees the views of schema "bi" (brands, audiences, engagement_daily) for this
-workspace only. The password is BI_ROLE_PASSWORD, or a new one printed once.
+workspace only, with at most that many sessions and statements cut after the
+timeout. The password is BI_ROLE_PASSWORD, or a new one printed once.
 See docs/bi.md.`;
 
 async function main(): Promise<void> {
@@ -20,11 +23,19 @@ async function main(): Promise<void> {
     options: {
       workspace: { type: 'string' },
       role: { type: 'string' },
+      'connection-limit': { type: 'string' },
+      'statement-timeout': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return void process.stdout.write(USAGE + '\n');
   if (!values.workspace || !values.role) fail('--workspace and --role are required');
+  const limits = {
+    connectionLimit: Number(values['connection-limit'] ?? DEFAULT_BI_ROLE_LIMITS.connectionLimit),
+    statementTimeoutSeconds: Number(
+      values['statement-timeout'] ?? DEFAULT_BI_ROLE_LIMITS.statementTimeoutSeconds,
+    ),
+  };
   const password = process.env.BI_ROLE_PASSWORD || randomBytes(18).toString('base64url');
   setLogLevel('warn');
   const database = await connectDatabase(loadConfig());
@@ -33,11 +44,12 @@ async function main(): Promise<void> {
     await database.dataSource.transaction(async (m) => {
       const [ws] = await m.query('SELECT id FROM workspaces WHERE name = $1', [values.workspace]);
       if (!ws) fail(`no workspace named "${values.workspace}"`);
-      await createBiRole(m, ws.id, values.role!, password);
+      await createBiRole(m, ws.id, values.role!, password, limits);
     });
     const url = new URL(database.url);
     process.stdout.write(
-      `BI role "${values.role}" can read schema bi of workspace "${values.workspace}":\n` +
+      `BI role "${values.role}" can read schema bi of workspace "${values.workspace}"` +
+        ` (${limits.connectionLimit} sessions, statements ≤ ${limits.statementTimeoutSeconds} s):\n` +
         `  host ${url.hostname} port ${url.port || 5432} database ${url.pathname.slice(1)} user ${values.role}\n` +
         (process.env.BI_ROLE_PASSWORD ? '' : `  password (shown only now):\n${password}\n`),
     );

@@ -23,6 +23,7 @@ import { RateLimiter } from './limits/rate-limiter';
 import { SharedRateLimiter } from './limits/shared-rate-limiter';
 import { jsonClientsGet200 } from './http-status';
 import { exportRoutes } from './export-routes';
+import { ExportSlots } from './export-slots';
 import { Metrics } from './metrics';
 import { staticRoutes } from './static-routes';
 import { healthRoutes, type Readiness } from './health';
@@ -69,7 +70,15 @@ export async function createApp(
           options.rateLimitPoints,
           options.rateLimitRefillPerSecond,
         );
-  const metrics = new Metrics({ requests: dataSource });
+  const exportSlots = new ExportSlots(options.exportMaxPerKey);
+  const metrics = new Metrics(
+    { requests: dataSource },
+    {
+      token: options.metricsToken,
+      operations: options.metricsOperations,
+      exportsRunning: () => exportSlots.running,
+    },
+  );
   const apollo = new ApolloServer<RequestContext>({
     schema: await createSchema(),
     formatError,
@@ -100,7 +109,16 @@ export async function createApp(
   app.use(metrics.routes());
   app.use(staticRoutes({ explorer: options.explorer }));
   app.use('/export', unavailableUntilReady(readiness));
-  app.use(exportRoutes(dataSource, services, rateLimiter, unitOfWork));
+  app.use(
+    exportRoutes(
+      dataSource,
+      services,
+      rateLimiter,
+      unitOfWork,
+      exportSlots,
+      options.exportWriteTimeoutMs,
+    ),
+  );
   app.use('/graphql', unavailableUntilReady(readiness));
   app.use(
     '/graphql',

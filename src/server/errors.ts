@@ -50,6 +50,8 @@ export function isConnectionFailure(thrown: unknown): boolean {
   const error = (thrown as { thrownValue?: unknown } | undefined)?.thrownValue ?? thrown;
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && CONNECTION_CODES.has(code)) return true;
+  // class 08 (connection exception) and 53 (insufficient resources: too many connections…)
+  if (typeof code === 'string' && /^(08|53)[0-9A-Z]{3}$/.test(code)) return true;
   const message = String((error as { message?: unknown } | undefined)?.message ?? '');
   return /Connection terminated|connection (?:is )?(?:closed|ended)|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(
     message,

@@ -1,34 +1,42 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
+import type { Scope } from '../db/scope';
 import type { UnitOfWork } from '../db/unit-of-work';
 import type { Caller } from '../modules/api-keys/api-key.service';
+import { csvCell } from '../modules/bi/csv-cell';
 import { ROW_COLUMNS, type EngagementRowData } from '../modules/bi/engagement-row-columns';
-import type { EngagementRowFilter } from '../modules/bi/engagement-row.types';
-import { Granularity } from '../modules/scoring/granularity';
 import { DomainError } from '../shared/domain-error';
 import { logger } from '../shared/logger';
 import { ApiKeyScope } from '../shared/vocabulary';
 import { bearerToken } from './auth';
+import { isConnectionFailure } from './errors';
+import { parseExportFilter } from './export-params';
+import type { ExportSlots } from './export-slots';
 import type { PointsLimiter } from './limits/rate-limiter';
 import type { Services } from './services';
 
 /** What an export costs from the key's rate-limit bucket (a GraphQL page of 1,000 rows costs about as much). */
 export const EXPORT_COST = 2000;
 
-type Problem = { field: string; reason: string };
+/** An export cut by a reader that stopped reading or left. */
+class ReaderGone extends Error {}
 
 /**
  * GET /export/engagement.csv and /export/engagement.jsonl: every row of
- * `engagementRows` for the filter, streamed page by page from one
- * repeatable-read snapshot (constant memory, whatever the size). Query
- * parameters: brandId and audienceId (repeatable), from, to, granularity,
- * updatedSince. Errors before the first byte are JSON with a code.
+ * `engagementRows` for the filter, page by page by key. Each page is read in
+ * its own short transaction and the connection is returned before the page is
+ * written, so a slow reader never holds a database connection (docs/bi.md,
+ * "Consistency"). A reader that accepts nothing for `writeTimeoutMs` is cut;
+ * a key runs at most `slots` exports at once. Errors before the first byte
+ * are JSON with a code.
  */
 export function exportRoutes(
   dataSource: DataSource,
   services: Services,
   rateLimiter: PointsLimiter,
   unitOfWork: (caller: Caller) => UnitOfWork,
+  slots: ExportSlots,
+  writeTimeoutMs: number,
 ): Router {
   const router = express.Router();
   router.get('/export/engagement.:format', async (req: Request, res: Response) => {
@@ -47,129 +55,135 @@ export function exportRoutes(
     try {
       caller = await services.apiKeys.authenticate(dataSource, secret);
     } catch {
-      return fail(res, 503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; retry shortly');
+      return unavailable(res);
     }
     if (!caller) return fail(res, 401, 'UNAUTHENTICATED', 'Unknown or revoked API key');
     if (!caller.scopes.includes(ApiKeyScope.READ))
       return fail(res, 403, 'FORBIDDEN', 'This key lacks the READ scope');
-    const parsed = parseFilter(req.query);
+    const parsed = parseExportFilter(req.query);
     if ('problems' in parsed)
       return fail(res, 400, 'BAD_USER_INPUT', 'Invalid export parameters', parsed.problems);
-    const taken = await rateLimiter.take(caller.keyId, EXPORT_COST);
-    if (!taken.ok) {
-      res.setHeader('retry-after', String(taken.retryAfterSeconds));
-      return fail(res, 429, 'RATE_LIMITED', 'Rate limited: retry after the Retry-After delay');
+    const release = slots.take(caller.keyId);
+    if (!release) {
+      res.setHeader('retry-after', '5');
+      return fail(res, 429, 'RATE_LIMITED', 'This key already runs its maximum of exports; retry');
     }
-
-    const uow = unitOfWork(caller);
-    const pages = uow.stream((scope) => services.engagementRows.all(scope, parsed.filter));
-    let started = false;
     try {
-      for await (const rows of pages) {
-        if (!started) {
-          started = true;
-          res.status(200);
-          res.setHeader(
-            'content-type',
-            format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-          );
-          res.setHeader('content-disposition', `attachment; filename="engagement.${format}"`);
-          if (format === 'csv') await write(res, ROW_COLUMNS.join(',') + '\n');
+      const taken = await rateLimiter.take(caller.keyId, EXPORT_COST);
+      if (!taken.ok) {
+        res.setHeader('retry-after', String(taken.retryAfterSeconds));
+        return fail(res, 429, 'RATE_LIMITED', 'Rate limited: retry after the Retry-After delay');
+      }
+      // one short transaction per page: the connection is back in the pool before the write
+      const readPage = async <T>(work: (scope: Scope) => Promise<T>): Promise<T> => {
+        const uow = unitOfWork(caller);
+        try {
+          return await uow.read(work);
+        } finally {
+          await uow.close();
         }
-        await write(res, rows.map(format === 'csv' ? csvLine : jsonLine).join(''));
-      }
-      if (!started) {
-        res.status(200).type(format === 'csv' ? 'text/csv' : 'application/x-ndjson');
-        if (format === 'csv') res.write(ROW_COLUMNS.join(',') + '\n');
-      }
-      res.end();
+      };
+      const pages = services.engagementRows.all(readPage, parsed.filter);
+      await stream(res, format, pages, writeTimeoutMs);
     } catch (error) {
-      if (!started && error instanceof DomainError) {
-        return fail(
-          res,
-          error.code === 'NOT_FOUND' ? 404 : 400,
-          error.code,
-          error.message,
-          error.details.problems,
-        );
-      }
-      logger.error('export failed', {
-        error: error instanceof Error ? error.message : String(error),
-      });
-      // after the first byte the status is sent: cut the stream so the client sees it incomplete
-      if (started) res.destroy();
-      else fail(res, 500, 'INTERNAL_SERVER_ERROR', 'The export failed; retry');
+      failed(res, error);
     } finally {
-      await uow.close();
+      release();
     }
   });
   return router;
+}
+
+async function stream(
+  res: Response,
+  format: 'csv' | 'jsonl',
+  pages: AsyncGenerator<EngagementRowData[]>,
+  writeTimeoutMs: number,
+): Promise<void> {
+  let started = false;
+  const start = () => {
+    started = true;
+    res.status(200);
+    res.setHeader(
+      'content-type',
+      format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+    );
+    res.setHeader('content-disposition', `attachment; filename="engagement.${format}"`);
+    return format === 'csv' ? ROW_COLUMNS.join(',') + '\n' : '';
+  };
+  try {
+    for await (const rows of pages) {
+      const head = started ? '' : start();
+      await write(
+        res,
+        head + rows.map(format === 'csv' ? csvLine : jsonLine).join(''),
+        writeTimeoutMs,
+      );
+    }
+    if (!started) res.write(start());
+    res.end();
+  } catch (error) {
+    // after the first byte the status is sent: cut the stream so the client sees it incomplete
+    if (started) {
+      res.destroy();
+      if (!(error instanceof ReaderGone)) throw error;
+      logger.info('export cut', { reason: error.message });
+      return;
+    }
+    throw error;
+  }
+}
+
+function failed(res: Response, error: unknown): void {
+  if (res.headersSent) {
+    logger.error('export failed', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return;
+  }
+  if (error instanceof DomainError) {
+    const status = error.code === 'NOT_FOUND' ? 404 : 400;
+    return fail(res, status, error.code, error.message, error.details.problems);
+  }
+  if (isConnectionFailure(error)) return unavailable(res);
+  logger.error('export failed', { error: error instanceof Error ? error.message : String(error) });
+  fail(res, 500, 'INTERNAL_SERVER_ERROR', 'The export failed; retry');
 }
 
 function fail(res: Response, status: number, code: string, message: string, problems?: unknown) {
   res.status(status).json({ error: { code, message, ...(problems ? { problems } : {}) } });
 }
 
-/** Writes with backpressure: waits for 'drain' when the socket's buffer is full. */
-function write(res: Response, chunk: string): Promise<void> {
+/** The database (or a pool connection) is unavailable: retryable, as for GraphQL. */
+function unavailable(res: Response): void {
+  res.setHeader('retry-after', '2');
+  fail(res, 503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; retry shortly');
+}
+
+/** Writes with backpressure: waits for 'drain', at most `timeoutMs`, and fails if the reader leaves. */
+function write(res: Response, chunk: string, timeoutMs: number): Promise<void> {
+  if (res.destroyed) return Promise.reject(new ReaderGone('client went away'));
   if (res.write(chunk)) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    res.once('drain', resolve);
-    res.once('close', () => reject(new Error('client went away')));
+    const settle = (error?: Error) => {
+      clearTimeout(timer);
+      res.off('drain', onDrain);
+      res.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => settle();
+    const onClose = () => settle(new ReaderGone('client went away'));
+    const timer = setTimeout(() => settle(new ReaderGone('write timed out')), timeoutMs);
+    res.on('drain', onDrain);
+    res.on('close', onClose);
   });
 }
 
-const cell = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  const text = value instanceof Date ? value.toISOString() : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 function csvLine(row: EngagementRowData): string {
-  return ROW_COLUMNS.map((c) => cell(row[c])).join(',') + '\n';
+  return ROW_COLUMNS.map((c) => csvCell(row[c])).join(',') + '\n';
 }
 
 function jsonLine(row: EngagementRowData): string {
   return JSON.stringify(Object.fromEntries(ROW_COLUMNS.map((c) => [c, row[c] ?? null]))) + '\n';
-}
-
-const list = (value: unknown): string[] =>
-  value === undefined ? [] : (Array.isArray(value) ? value : [value]).map(String);
-
-function parseFilter(
-  query: Request['query'],
-): { filter: EngagementRowFilter } | { problems: Problem[] } {
-  const problems: Problem[] = [];
-  const date = (name: string, required: boolean): Date | null => {
-    const raw = query[name];
-    if (raw === undefined) {
-      if (required) problems.push({ field: name, reason: 'is required (ISO-8601)' });
-      return null;
-    }
-    const parsed = typeof raw === 'string' ? new Date(raw) : new Date(NaN);
-    if (Number.isNaN(parsed.getTime()))
-      problems.push({ field: name, reason: 'not an ISO-8601 time' });
-    return parsed;
-  };
-  const from = date('from', true);
-  const to = date('to', true);
-  const updatedSince = date('updatedSince', false);
-  const granularity = String(query.granularity ?? 'DAY').toUpperCase();
-  if (!(granularity in Granularity))
-    problems.push({ field: 'granularity', reason: 'DAY, WEEK or MONTH' });
-  const known = new Set(['brandId', 'audienceId', 'from', 'to', 'granularity', 'updatedSince']);
-  for (const name of Object.keys(query))
-    if (!known.has(name)) problems.push({ field: name, reason: 'unknown parameter' });
-  if (problems.length) return { problems };
-  const brandIds = list(query.brandId);
-  const audienceIds = list(query.audienceId);
-  return {
-    filter: {
-      brandIds: brandIds.length ? brandIds : null,
-      audienceIds: audienceIds.length ? audienceIds : null,
-      window: { from: from!, to: to! },
-      granularity: granularity as Granularity,
-      updatedSince,
-    },
-  };
 }

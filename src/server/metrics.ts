@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import express, { type Router } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -7,6 +8,35 @@ interface PgPool {
   totalCount: number;
   idleCount: number;
   waitingCount: number;
+}
+
+/**
+ * Operation names of Rapport's own clients (dashboard, docs/bi-connector.json):
+ * labelled by name. Any other name is "other", so a caller can neither grow
+ * /metrics without bound nor read other tenants' names there.
+ */
+export const CLIENT_OPERATIONS: readonly string[] = [
+  'Dashboard',
+  'DashboardBrands',
+  'EngagementRows',
+];
+
+export interface MetricsOptions {
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  readonly token?: string;
+  /** More operation names to label by name (the operator's own clients). */
+  readonly operations?: readonly string[];
+  /** Exports streaming now. */
+  readonly exportsRunning?: () => number;
+}
+
+/** The operation label: a known name, "anonymous", or "other" (a bounded set). */
+export function operationLabel(
+  name: string | null | undefined,
+  known: ReadonlySet<string>,
+): string {
+  if (!name) return 'anonymous';
+  return known.has(name) ? name : 'other';
 }
 
 /**
@@ -41,8 +71,23 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(pools: Record<string, DataSource>) {
+  private readonly known: ReadonlySet<string>;
+
+  constructor(
+    pools: Record<string, DataSource>,
+    private readonly options: MetricsOptions = {},
+  ) {
+    this.known = new Set([...CLIENT_OPERATIONS, ...(options.operations ?? [])]);
     collectDefaultMetrics({ register: this.registry, prefix: 'rapport_' });
+    const running = options.exportsRunning;
+    new Gauge({
+      name: 'rapport_exports_in_progress',
+      help: 'Exports (/export/engagement.*) streaming now',
+      registers: [this.registry],
+      collect() {
+        this.set(running?.() ?? 0);
+      },
+    });
     const pool = (ds: DataSource) =>
       (ds.driver as unknown as { master?: PgPool }).master ?? {
         totalCount: 0,
@@ -67,7 +112,7 @@ export class Metrics {
 
   /** Works with any context: it reads only the operation and the response. */
   plugin(): ApolloServerPlugin {
-    const { requests, latency, errors: errorCount } = this;
+    const { requests, latency, errors: errorCount, known } = this;
     return {
       async requestDidStart() {
         const started = process.hrtime.bigint();
@@ -75,8 +120,8 @@ export class Metrics {
         let type = 'unknown';
         return {
           async didResolveOperation({ operationName, operation: op }) {
-            // names are the client's: keep the label set bounded
-            operation = (operationName ?? 'anonymous').slice(0, 64).replace(/[^\w]/g, '_');
+            // names are the client's: only known ones become labels (bounded, no tenant's names)
+            operation = operationLabel(operationName, known);
             type = op?.operation ?? 'unknown';
           },
           async willSendResponse({ response }) {
@@ -95,10 +140,29 @@ export class Metrics {
 
   routes(): Router {
     const router = express.Router();
-    router.get('/metrics', async (_req, res) => {
+    const token = this.options.token;
+    router.get('/metrics', async (req, res) => {
+      if (token !== undefined && !sameSecret(req.get('authorization') ?? '', `Bearer ${token}`)) {
+        res
+          .status(401)
+          .setHeader('www-authenticate', 'Bearer')
+          .json({
+            error: {
+              code: 'UNAUTHENTICATED',
+              message: 'GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>"',
+            },
+          });
+        return;
+      }
       res.setHeader('content-type', this.registry.contentType);
       res.end(await this.registry.metrics());
     });
     return router;
   }
+}
+
+/** Constant-time comparison (of digests, so lengths do not leak either). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }

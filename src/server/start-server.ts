@@ -31,7 +31,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   }
   const url = config.databaseUrl ?? embedded!.url;
   const requests = new DataSource(
-    dataSourceOptions(url, config.dbPoolSize, true, config.databaseReplicaUrls),
+    dataSourceOptions(
+      url,
+      config.dbPoolSize,
+      true,
+      config.databaseReplicaUrls,
+      config.dbAcquireTimeoutMs,
+    ),
   );
   const readiness: Readiness = { migrated: false };
   const app = await createApp(requests, readiness, config.http, {

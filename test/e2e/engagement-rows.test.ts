@@ -306,6 +306,22 @@ describe('exports', () => {
       'limit',
       'to',
     ]);
+    // ISO-8601 with an offset only, as the DateTime scalar reads it: `1` is not the year 2001
+    for (const [from, to] of [
+      ['1', '2'],
+      ['2024-01-01', '2024-02-01'],
+      ['2024-01-01T00:00:00', '2024-02-01T00:00:00'],
+    ]) {
+      const loose = await request(t.http)
+        .get(`/export/engagement.csv?from=${from}&to=${to}`)
+        .set('authorization', `Bearer ${key}`);
+      expect(loose.status).toBe(400);
+      expect(loose.body.error.problems.map((p: any) => p.field).sort()).toEqual(['from', 'to']);
+    }
+    const offset = await request(t.http)
+      .get('/export/engagement.csv?from=2024-01-01T09:00:00%2B09:00&to=2024-01-08T00:00:00Z')
+      .set('authorization', `Bearer ${key}`);
+    expect(offset.status).toBe(200);
     const badId = await request(t.http)
       .get(`/export/engagement.csv${query}&brandId=nope`)
       .set('authorization', `Bearer ${key}`);
@@ -316,6 +332,32 @@ describe('exports', () => {
       .set('authorization', `Bearer ${key}`);
     expect(foreign.status).toBe(404);
     expect(foreign.body.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('CSV and spreadsheet formulas', () => {
+  it('exports names that look like formulas as text, numbers as numbers', async () => {
+    const formulas = await t.key('bi-formulas');
+    const brandId = await createBrand(t, formulas, {
+      name: '=HYPERLINK("http://evil.example","x")',
+    });
+    const audienceId = await createAudience(t, formulas, brandId, '@SUM(A1:A9)');
+    await record(
+      t,
+      formulas,
+      brandId,
+      [{ kind: 'POST', occurredAt: '2024-01-02T10:00:00Z', audienceId }],
+      [{ kind: 'COMMENT', receivedAt: '2024-01-02T09:00:00Z', audienceId }],
+    );
+    const res = await request(t.http)
+      .get('/export/engagement.csv?from=2024-01-01T00:00:00Z&to=2024-01-08T00:00:00Z')
+      .set('authorization', `Bearer ${formulas}`);
+    expect(res.status).toBe(200);
+    const [row] = parse(res.text, { columns: true }) as Record<string, string>[];
+    expect(row!.brandName).toBe(`'=HYPERLINK("http://evil.example","x")`);
+    expect(row!.audienceName).toBe(`'@SUM(A1:A9)`);
+    expect(row!.feedbackCount).toBe('1');
+    expect(Number(row!.score)).not.toBeNaN();
   });
 });
 

@@ -66,11 +66,21 @@ export class EngagementRowsService {
     );
   }
 
-  /** Every row of the filter, page by page (constant memory): for exports. */
-  async *all(scope: Scope, filter: EngagementRowFilter): AsyncGenerator<EngagementRowData[]> {
+  /**
+   * Every row of the filter, page by page by key (constant memory): for
+   * exports. `read` runs each page in a transaction of its own, so nothing is
+   * held between pages; the key order means no row comes twice or is skipped.
+   */
+  async *all(
+    read: <T>(work: (scope: Scope) => Promise<T>) => Promise<T>,
+    filter: EngagementRowFilter,
+  ): AsyncGenerator<EngagementRowData[]> {
     let after: string | null = null;
     for (;;) {
-      const page = await this.page(scope, filter, MAX_ROWS_PAGE, after, false);
+      const cursor = after;
+      const page: Connection<EngagementRowData> = await read((scope) =>
+        this.page(scope, filter, MAX_ROWS_PAGE, cursor, false),
+      );
       if (page.nodes.length) yield page.nodes;
       if (!page.pageInfo.hasNextPage) return;
       after = page.pageInfo.endCursor;

@@ -2,20 +2,15 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
-import { GraphQLError } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../modules/api-keys/api-key.service';
 import type { RequestContext } from './context';
-import { bearerToken, unauthenticated } from './auth';
+import { authenticateRequest } from './authenticate-request';
+import { toGraphQLError } from './error-responses';
+import { DomainError } from '../shared/domain-error';
 import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../config';
-import { formatError, isConnectionFailure } from './errors';
-import {
-  bodyErrors,
-  cors,
-  DATABASE_UNAVAILABLE,
-  requestId,
-  unavailableUntilReady,
-} from './http-middleware';
+import { formatError } from './errors';
+import { bodyErrors, cors, requestId, unavailableUntilReady } from './http-middleware';
 import { limitsPlugin } from './limits/limits-plugin';
 import { checkQueryText } from './limits/query-text-limits';
 import { requestChecks } from './request-checks';
@@ -125,20 +120,11 @@ export async function createApp(
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<RequestContext> => {
-        const secret = bearerToken(req.headers);
-        if (!secret) throw unauthenticated('Missing API key: send "Authorization: Bearer <key>"');
-        const caller = await services.apiKeys
-          .authenticate(dataSource, secret)
-          .catch((error: unknown) => {
-            if (!isConnectionFailure(error)) throw error;
-            throw new GraphQLError(DATABASE_UNAVAILABLE.message, {
-              extensions: {
-                ...DATABASE_UNAVAILABLE.extensions,
-                http: { status: 503, headers: new Map([['retry-after', '2']]) },
-              },
-            });
-          });
-        if (!caller) throw unauthenticated('Unknown or revoked API key');
+        const caller = await authenticateRequest(req.headers, services.apiKeys, dataSource).catch(
+          (error: unknown) => {
+            throw error instanceof DomainError ? toGraphQLError(error) : error;
+          },
+        );
         await checkQueryText(req, options, rateLimiter, caller.keyId);
         const uow = unitOfWork(caller);
         return {

@@ -1,5 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import { DomainError } from '../shared/domain-error';
+import { ForbiddenError } from '../shared/domain-error';
 import type { ApiKeyScope } from '../shared/vocabulary';
 import type { RequestContext } from './context';
 
@@ -7,10 +7,9 @@ import type { RequestContext } from './context';
 export const authChecker: AuthChecker<RequestContext, ApiKeyScope> = ({ context }, scopes) => {
   const missing = scopes.filter((scope) => !context.caller.scopes.includes(scope));
   if (missing.length > 0) {
-    throw new DomainError(
-      'FORBIDDEN',
+    throw new ForbiddenError(
       `This API key lacks the ${missing.map((s) => s.toLowerCase()).join(', ')} scope`,
-      { requiredScopes: missing },
+      missing,
     );
   }
   return true;

@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /** The key from `Authorization: Bearer <key>`, or undefined. */
@@ -7,13 +6,4 @@ export function bearerToken(headers: IncomingHttpHeaders): string | undefined {
   if (typeof header !== 'string') return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1];
-}
-
-export function unauthenticated(message: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: {
-      code: 'UNAUTHENTICATED',
-      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
-    },
-  });
 }

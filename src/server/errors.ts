@@ -1,8 +1,8 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
-import { DomainError } from '../shared/domain-error';
+import { DatabaseUnavailableError, DomainError } from '../shared/domain-error';
+import { errorBody } from './error-responses';
 import { logger } from '../shared/logger';
-import { DATABASE_UNAVAILABLE } from './http-middleware';
 import { literalProblems } from './input-paths';
 
 /**
@@ -68,23 +68,14 @@ export function formatError(
   error: unknown,
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof DomainError) {
-    return {
-      message: original.message,
-      locations: formatted.locations,
-      path: formatted.path,
-      extensions: { code: original.code, ...original.details },
-    };
+  if (original instanceof DomainError && !(original instanceof DatabaseUnavailableError)) {
+    return { ...errorBody(original), locations: formatted.locations, path: formatted.path };
   }
-  if (formatted.extensions?.retryable === true || isConnectionFailure(original)) {
+  if (original instanceof DatabaseUnavailableError || isConnectionFailure(original)) {
     logger.warn('database unavailable', {
       error: original instanceof Error ? original.message : String(original),
     });
-    return {
-      message: DATABASE_UNAVAILABLE.message,
-      path: formatted.path,
-      extensions: DATABASE_UNAVAILABLE.extensions,
-    };
+    return { ...errorBody(new DatabaseUnavailableError()), path: formatted.path };
   }
   const pgCode = (original as { code?: unknown } | undefined)?.code;
   if (typeof pgCode === 'string' && DEADLOCK_OR_SERIALIZATION.has(pgCode)) {
@@ -94,12 +85,7 @@ export function formatError(
       extensions: { code: 'CONFLICT', retryable: true },
     };
   }
-  // Limits and rate limiting (limits-plugin.ts): their details help the caller.
   const code = String(formatted.extensions?.code ?? '');
-  if (code === 'QUERY_TOO_COMPLEX' || code === 'RATE_LIMITED') {
-    const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { message: formatted.message, locations: formatted.locations, extensions };
-  }
   // graphql-js gives up after 50 bad variable values with an error that has no code
   if (
     error instanceof GraphQLError &&

@@ -5,10 +5,17 @@ import type { UnitOfWork } from '../db/unit-of-work';
 import type { Caller } from '../modules/api-keys/api-key.service';
 import { csvCell } from '../modules/bi/csv-cell';
 import { ROW_COLUMNS, type EngagementRowData } from '../modules/bi/engagement-row-columns';
-import { DomainError } from '../shared/domain-error';
+import {
+  DatabaseUnavailableError,
+  DomainError,
+  ForbiddenError,
+  RateLimitedError,
+  ValidationError,
+} from '../shared/domain-error';
 import { logger } from '../shared/logger';
 import { ApiKeyScope } from '../shared/vocabulary';
-import { bearerToken } from './auth';
+import { authenticateRequest } from './authenticate-request';
+import { sendError } from './error-responses';
 import { isConnectionFailure } from './errors';
 import { parseExportFilter } from './export-params';
 import type { ExportSlots } from './export-slots';
@@ -42,37 +49,37 @@ export function exportRoutes(
   router.get('/export/engagement.:format', async (req: Request, res: Response) => {
     const format = req.params.format;
     if (format !== 'csv' && format !== 'jsonl')
-      return fail(res, 404, 'NOT_FOUND', 'Exports: /export/engagement.csv or .jsonl');
-    const secret = bearerToken(req.headers);
-    if (!secret)
-      return fail(
+      return sendError(
         res,
-        401,
-        'UNAUTHENTICATED',
-        'Missing API key: send "Authorization: Bearer <key>"',
+        new DomainError('NOT_FOUND', 'Exports: /export/engagement.csv or .jsonl'),
       );
-    let caller;
+    let caller: Caller;
     try {
-      caller = await services.apiKeys.authenticate(dataSource, secret);
-    } catch {
-      return unavailable(res);
+      caller = await authenticateRequest(req.headers, services.apiKeys, dataSource);
+    } catch (error) {
+      return failed(res, error);
     }
-    if (!caller) return fail(res, 401, 'UNAUTHENTICATED', 'Unknown or revoked API key');
     if (!caller.scopes.includes(ApiKeyScope.READ))
-      return fail(res, 403, 'FORBIDDEN', 'This key lacks the READ scope');
+      return sendError(res, new ForbiddenError('This key lacks the READ scope'));
     const parsed = parseExportFilter(req.query);
-    if ('problems' in parsed)
-      return fail(res, 400, 'BAD_USER_INPUT', 'Invalid export parameters', parsed.problems);
+    if ('problems' in parsed) return sendError(res, new ValidationError(parsed.problems));
     const release = slots.take(caller.keyId);
     if (!release) {
-      res.setHeader('retry-after', '5');
-      return fail(res, 429, 'RATE_LIMITED', 'This key already runs its maximum of exports; retry');
+      return sendError(
+        res,
+        new RateLimitedError('This key already runs its maximum of exports; retry', 5),
+      );
     }
     try {
       const taken = await rateLimiter.take(caller.keyId, EXPORT_COST);
       if (!taken.ok) {
-        res.setHeader('retry-after', String(taken.retryAfterSeconds));
-        return fail(res, 429, 'RATE_LIMITED', 'Rate limited: retry after the Retry-After delay');
+        return sendError(
+          res,
+          new RateLimitedError(
+            'Rate limited: retry after the Retry-After delay',
+            taken.retryAfterSeconds,
+          ),
+        );
       }
       // one short transaction per page: the connection is back in the pool before the write
       const readPage = async <T>(work: (scope: Scope) => Promise<T>): Promise<T> => {
@@ -141,23 +148,10 @@ function failed(res: Response, error: unknown): void {
     });
     return;
   }
-  if (error instanceof DomainError) {
-    const status = error.code === 'NOT_FOUND' ? 404 : 400;
-    return fail(res, status, error.code, error.message, error.details.problems);
-  }
-  if (isConnectionFailure(error)) return unavailable(res);
+  if (error instanceof DomainError) return sendError(res, error);
+  if (isConnectionFailure(error)) return sendError(res, new DatabaseUnavailableError());
   logger.error('export failed', { error: error instanceof Error ? error.message : String(error) });
-  fail(res, 500, 'INTERNAL_SERVER_ERROR', 'The export failed; retry');
-}
-
-function fail(res: Response, status: number, code: string, message: string, problems?: unknown) {
-  res.status(status).json({ error: { code, message, ...(problems ? { problems } : {}) } });
-}
-
-/** The database (or a pool connection) is unavailable: retryable, as for GraphQL. */
-function unavailable(res: Response): void {
-  res.setHeader('retry-after', '2');
-  fail(res, 503, 'DATABASE_UNAVAILABLE', 'The database is unavailable; retry shortly');
+  sendError(res, new DomainError('INTERNAL_SERVER_ERROR', 'The export failed; retry'));
 }
 
 /** Writes with backpressure: waits for 'drain', at most `timeoutMs`, and fails if the reader leaves. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { BodyTooLargeError, DatabaseUnavailableError, DomainError } from '../shared/domain-error';
 import { logger } from '../shared/logger';
+import { sendError } from './error-responses';
 import { requestStore } from '../shared/request-context';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -38,39 +40,17 @@ export function cors(allowedOrigins: readonly string[]): RequestHandler {
 export function unavailableUntilReady(readiness: { migrated: boolean }): RequestHandler {
   return (_req, res, next) => {
     if (readiness.migrated) return next();
-    res.status(503).setHeader('retry-after', '5');
-    res.json({ errors: [DATABASE_UNAVAILABLE] });
+    sendError(res, new DatabaseUnavailableError(5));
   };
 }
-
-export const DATABASE_UNAVAILABLE = {
-  message: 'The database is unavailable; retry shortly',
-  extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true },
-};
 
 /** Body-parser failures as GraphQL errors with a code (never Express's HTML page). */
 export const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
   const status = (error as { status?: number }).status;
   const type = (error as { type?: string }).type;
-  if (type === 'entity.too.large' || status === 413) {
-    res.status(413).json({
-      errors: [
-        {
-          message: 'The request body is too large',
-          extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'bodySize' },
-        },
-      ],
-    });
-    return;
-  }
-  if (type === 'entity.parse.failed' || (status !== undefined && status >= 400 && status < 500)) {
-    res.status(400).json({
-      errors: [
-        { message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } },
-      ],
-    });
-    return;
-  }
+  if (type === 'entity.too.large' || status === 413) return sendError(res, new BodyTooLargeError());
+  if (type === 'entity.parse.failed' || (status !== undefined && status >= 400 && status < 500))
+    return sendError(res, new DomainError('BAD_USER_INPUT', 'The request body is not valid JSON'));
   logger.error('unhandled HTTP error', { error: String(error) });
   if (res.headersSent) return next(error);
   res.status(500).json({

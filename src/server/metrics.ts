@@ -3,6 +3,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import express, { type Router } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DataSource } from 'typeorm';
+import { UnauthenticatedError } from '../shared/domain-error';
+import { sendError } from './error-responses';
 
 interface PgPool {
   totalCount: number;
@@ -143,16 +145,10 @@ export class Metrics {
     const token = this.options.token;
     router.get('/metrics', async (req, res) => {
       if (token !== undefined && !sameSecret(req.get('authorization') ?? '', `Bearer ${token}`)) {
-        res
-          .status(401)
-          .setHeader('www-authenticate', 'Bearer')
-          .json({
-            error: {
-              code: 'UNAUTHENTICATED',
-              message: 'GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>"',
-            },
-          });
-        return;
+        return sendError(
+          res,
+          new UnauthenticatedError('GET /metrics needs "Authorization: Bearer <METRICS_TOKEN>"'),
+        );
       }
       res.setHeader('content-type', this.registry.contentType);
       res.end(await this.registry.metrics());

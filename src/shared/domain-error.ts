@@ -45,6 +45,61 @@ export class ConflictError extends DomainError {
   }
 }
 
+export class UnauthenticatedError extends DomainError {
+  constructor(message: string) {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string, requiredScopes?: readonly string[]) {
+    super('FORBIDDEN', message, requiredScopes ? { requiredScopes } : {});
+  }
+}
+
+/** A limit a request passed: which one, by how much. */
+export interface Excess {
+  readonly limit: string;
+  readonly value: number;
+  readonly max: number;
+  readonly message: string;
+}
+
+export class QueryTooComplexError extends DomainError {
+  constructor({ limit, value, max, message }: Excess) {
+    super('QUERY_TOO_COMPLEX', message, {
+      limit,
+      value: Math.min(value, Number.MAX_SAFE_INTEGER),
+      max,
+    });
+  }
+}
+
+/** A request body over the size limit (HTTP 413). */
+export class BodyTooLargeError extends DomainError {
+  constructor() {
+    super('QUERY_TOO_COMPLEX', 'The request body is too large', { limit: 'bodySize' });
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('RATE_LIMITED', message, { retryAfterSeconds });
+  }
+}
+
+/** The database (or a pool connection) is unavailable: the request may simply be retried. */
+export class DatabaseUnavailableError extends DomainError {
+  constructor(readonly retryAfterSeconds = 2) {
+    super('INTERNAL_SERVER_ERROR', 'The database is unavailable; retry shortly', {
+      retryable: true,
+    });
+  }
+}
+
 function describeProblems(problems: readonly FieldProblem[]): string {
   const shown = problems.slice(0, 5).map((p) => {
     const where = p.index === undefined ? p.field : `item ${p.index}: ${p.field}`;

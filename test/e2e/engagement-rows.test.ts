@@ -289,7 +289,7 @@ describe('exports', () => {
   it('refuses a missing key, a read-less key and bad parameters with a JSON error', async () => {
     const noKey = await request(t.http).get(`/export/engagement.csv${query}`);
     expect(noKey.status).toBe(401);
-    expect(noKey.body.error.code).toBe('UNAUTHENTICATED');
+    expect(noKey.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const writer = await t.key('bi', ['WRITE'] as never);
     const forbidden = await request(t.http)
       .get(`/export/engagement.csv${query}`)
@@ -299,8 +299,8 @@ describe('exports', () => {
       .get('/export/engagement.csv?from=yesterday&granularity=HOUR&limit=5')
       .set('authorization', `Bearer ${key}`);
     expect(bad.status).toBe(400);
-    expect(bad.body.error.code).toBe('BAD_USER_INPUT');
-    expect(bad.body.error.problems.map((p: any) => p.field).sort()).toEqual([
+    expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(bad.body.errors[0].extensions.problems.map((p: any) => p.field).sort()).toEqual([
       'from',
       'granularity',
       'limit',
@@ -316,7 +316,10 @@ describe('exports', () => {
         .get(`/export/engagement.csv?from=${from}&to=${to}`)
         .set('authorization', `Bearer ${key}`);
       expect(loose.status).toBe(400);
-      expect(loose.body.error.problems.map((p: any) => p.field).sort()).toEqual(['from', 'to']);
+      expect(loose.body.errors[0].extensions.problems.map((p: any) => p.field).sort()).toEqual([
+        'from',
+        'to',
+      ]);
     }
     const offset = await request(t.http)
       .get('/export/engagement.csv?from=2024-01-01T09:00:00%2B09:00&to=2024-01-08T00:00:00Z')
@@ -331,7 +334,7 @@ describe('exports', () => {
       .get(`/export/engagement.csv${query}&brandId=00000000-0000-4000-8000-000000000002`)
       .set('authorization', `Bearer ${key}`);
     expect(foreign.status).toBe(404);
-    expect(foreign.body.error.code).toBe('NOT_FOUND');
+    expect(foreign.body.errors[0].extensions.code).toBe('NOT_FOUND');
   });
 });
 

@@ -190,7 +190,7 @@ describe('exports and slow readers', () => {
         .timeout(5000);
       expect(third.status).toBe(429);
       expect(third.headers['retry-after']).toMatch(/^\d+$/);
-      expect(third.body.error.code).toBe('RATE_LIMITED');
+      expect(third.body.errors[0].extensions.code).toBe('RATE_LIMITED');
       // another key is not affected
       const otherKey = await request(s.url)
         .get(EXPORT.replace('2022-01-01', '2021-01-03'))
@@ -231,7 +231,11 @@ describe('exports and slow readers', () => {
         .timeout(5000);
       expect(exported.status).toBe(503);
       expect(exported.headers['retry-after']).toMatch(/^\d+$/);
-      expect(exported.body.error.code).toBe('DATABASE_UNAVAILABLE');
+      // the same body as GraphQL's retryable error: one error table for every route
+      expect(exported.body.errors[0]).toEqual({
+        message: 'The database is unavailable; retry shortly',
+        extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true },
+      });
     } finally {
       await Promise.all(held.map((r) => r.release()));
       await s.close();

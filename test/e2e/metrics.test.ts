@@ -97,7 +97,7 @@ describe('/metrics labels and access', () => {
         if (header) req.set('authorization', header);
         const res = await req;
         expect(res.status).toBe(401);
-        expect(res.body.error.code).toBe('UNAUTHENTICATED');
+        expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
         expect(res.text).not.toMatch(/rapport_/);
       }
       const ok = await request(app.express).get('/metrics').set('authorization', `Bearer ${token}`);

@@ -1,42 +1,23 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { type Excess, QueryTooComplexError, RateLimitedError } from '../../shared/domain-error';
+import { toGraphQLError } from '../error-responses';
 import type { PointsLimiter, Taken } from './rate-limiter';
 
 /** What a refused query takes from its key's bucket: refusing is cheap, but not free. */
 export const REFUSAL_POINTS = 100;
 
-/** A limit a query passed: which one, by how much. */
-export interface Excess {
-  readonly limit: string;
-  readonly value: number;
-  readonly max: number;
-  readonly message: string;
-}
+export type { Excess };
 
-export function tooComplex({ limit, value, max, message }: Excess): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: {
-      code: 'QUERY_TOO_COMPLEX',
-      limit,
-      value: Math.min(value, Number.MAX_SAFE_INTEGER),
-      max,
-      http: { status: 400 },
-    },
-  });
+export function tooComplex(excess: Excess): GraphQLError {
+  return toGraphQLError(new QueryTooComplexError(excess));
 }
 
 export function rateLimited(taken: Taken, cost: number): GraphQLError {
-  return new GraphQLError(
-    `Rate limited: this key has ${taken.remaining} of the ${cost} points it needs`,
-    {
-      extensions: {
-        code: 'RATE_LIMITED',
-        retryAfterSeconds: taken.retryAfterSeconds,
-        http: {
-          status: 429,
-          headers: new Map([['retry-after', String(taken.retryAfterSeconds)]]),
-        },
-      },
-    },
+  return toGraphQLError(
+    new RateLimitedError(
+      `Rate limited: this key has ${taken.remaining} of the ${cost} points it needs`,
+      taken.retryAfterSeconds,
+    ),
   );
 }
 

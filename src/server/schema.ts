@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { ActivityResolver } from '../modules/activities/activity.resolver';
 import { ApiKeyResolver } from '../modules/api-keys/api-key.resolver';
-import { AudienceResolver } from '../modules/audiences/audience.resolver';
+import { AudienceResolver, BrandAudiencesResolver } from '../modules/audiences/audience.resolver';
 import { BrandResolver } from '../modules/brands/brand.resolver';
 import { FeedbackResolver } from '../modules/feedback/feedback.resolver';
 import { IngestionResolver } from '../modules/ingestion/ingestion.resolver';
@@ -25,6 +25,7 @@ export const resolvers = [
   ApiKeyResolver,
   BrandResolver,
   AudienceResolver,
+  BrandAudiencesResolver,
   ActivityResolver,
   FeedbackResolver,
   IngestionResolver,

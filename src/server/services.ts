@@ -8,6 +8,7 @@ import { ApiKeyService } from '../modules/api-keys/api-key.service';
 import { AudienceService } from '../modules/audiences/audience.service';
 import { BrandService } from '../modules/brands/brand.service';
 import { FeedbackService } from '../modules/feedback/feedback.service';
+import { DeletionService } from '../modules/ingestion/deletion.service';
 import { IngestionService } from '../modules/ingestion/ingestion.service';
 import { ClassificationService } from '../modules/classification/classification.service';
 import { EngagementService } from '../modules/scoring/engagement.service';
@@ -20,6 +21,7 @@ export function createServices() {
   const engagement = new EngagementService(brands);
   const links = new ReplyLinks();
   const rollups = new RollupWriter();
+  const feedback = new FeedbackService(brands);
   return {
     /**
      * The unit of work of one request or script step: every write it commits
@@ -39,9 +41,10 @@ export function createServices() {
     apiKeys: new ApiKeyService(workspaces),
     brands,
     audiences: new AudienceService(brands),
-    activities: new ActivityService(brands, links),
-    feedback: new FeedbackService(brands, links),
+    activities: new ActivityService(brands),
+    feedback,
     ingestion: new IngestionService(brands, links),
+    deletions: new DeletionService(brands, feedback, links),
     engagement,
     classification: new ClassificationService(engagement),
     engagementRows: new EngagementRowsService(),

@@ -40,7 +40,7 @@ export class ActivityResolver {
     description: 'Deletes an activity; replies it was are unlinked and recomputed.',
   })
   deleteActivity(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
-    return ctx.uow.write((scope) => ctx.services.activities.delete(scope, id));
+    return ctx.uow.write((scope) => ctx.services.deletions.deleteActivity(scope, id));
   }
 
   @FieldResolver(() => Audience, { nullable: true })

@@ -1,4 +1,4 @@
-import { findInScope, findOrNull, type Scope, type WriteScope } from '../../db/scope';
+import { findOrNull, type Scope } from '../../db/scope';
 import type { Connection } from '../../shared/connection';
 import { ValidationError } from '../../shared/domain-error';
 import { CursorScope } from '../../shared/cursor';
@@ -6,15 +6,11 @@ import { timeOrderedPage } from '../../shared/sql-page';
 import { windowProblems } from '../../shared/window';
 import { isUuid } from '../../shared/validate';
 import type { BrandService } from '../brands/brand.service';
-import type { ReplyLinks } from '../ingestion/reply-links';
 import { ActivityEntity } from './activity.entity';
 import type { ActivityFilter } from './activity.types';
 
 export class ActivityService {
-  constructor(
-    private readonly brands: BrandService,
-    private readonly links: ReplyLinks,
-  ) {}
+  constructor(private readonly brands: BrandService) {}
 
   async find(scope: Scope, id: string): Promise<ActivityEntity | null> {
     return findOrNull(scope, ActivityEntity, id);
@@ -52,20 +48,5 @@ export class ActivityService {
       after,
       new CursorScope('activities', brand.id, filter),
     );
-  }
-
-  /** Deletes an activity; the feedback it answered gets its firstResponseAt recomputed. */
-  async delete(scope: WriteScope, id: string): Promise<string> {
-    const activity = await findInScope(scope, ActivityEntity, 'Activity', id);
-    await this.brands.require(scope, activity.brandId, true);
-    const m = scope.manager;
-    const answered = await this.links.detachActivity(m, activity.brandId, activity.id);
-    await m.delete(ActivityEntity, { brandId: activity.brandId, id: activity.id });
-    await this.links.refreshFirstResponse(m, activity.brandId, answered);
-    scope.changes.feedback(activity.brandId, answered);
-    scope.changes.removed(activity.brandId, [
-      { audienceId: activity.audienceId, at: activity.occurredAt },
-    ]);
-    return activity.id;
   }
 }

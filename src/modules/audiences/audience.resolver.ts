@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Brand } from '../brands/brand.types';
 import type { RequestContext } from '../../server/context';
 import { ApiKeyScope } from '../../shared/vocabulary';
 import { Audience, CreateAudienceInput, UpdateAudienceInput } from './audience.types';
@@ -22,5 +23,14 @@ export class AudienceResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Audience> {
     return ctx.uow.write((scope) => ctx.services.audiences.update(scope, id, input));
+  }
+}
+
+/** Brand.audiences: the audiences module adds the field to the brand. */
+@Resolver(() => Brand)
+export class BrandAudiencesResolver {
+  @FieldResolver(() => [Audience], { description: 'In name order.' })
+  audiences(@Root() brand: Brand, @Ctx() ctx: RequestContext): Promise<Audience[]> {
+    return ctx.loaders.audiencesByBrand.load(brand.id);
   }
 }

@@ -1,19 +1,7 @@
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  FieldResolver,
-  ID,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import { ConnectionType, pageSize, ConnectionArgs } from '../../shared/connection';
 import { ApiKeyScope } from '../../shared/vocabulary';
-import { Audience } from '../audiences/audience.types';
 import {
   Brand,
   BrandFilter,
@@ -92,10 +80,5 @@ export class BrandResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<Brand> {
     return ctx.uow.write((scope) => ctx.services.brands.update(scope, id, input));
-  }
-
-  @FieldResolver(() => [Audience], { description: 'In name order.' })
-  audiences(@Root() brand: Brand, @Ctx() ctx: RequestContext): Promise<Audience[]> {
-    return ctx.loaders.audiencesByBrand.load(brand.id);
   }
 }

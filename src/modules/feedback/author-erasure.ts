@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { WriteScope } from '../../db/scope';
 import { ValidationError } from '../../shared/domain-error';
 import { Problems } from '../../shared/validate';
-import { MAX_AUTHOR_REF } from '../ingestion/interaction-validation';
+import { MAX_AUTHOR_REF } from './feedback-limits';
 import { FeedbackEntity } from './feedback.entity';
 
 @ObjectType()

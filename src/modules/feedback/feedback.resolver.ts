@@ -72,7 +72,7 @@ export class FeedbackResolver {
   @Authorized(ApiKeyScope.WRITE)
   @Mutation(() => ID)
   deleteFeedback(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
-    return ctx.uow.write((scope) => ctx.services.feedback.delete(scope, id));
+    return ctx.uow.write((scope) => ctx.services.deletions.deleteFeedback(scope, id));
   }
 
   @Authorized(ApiKeyScope.ADMIN)

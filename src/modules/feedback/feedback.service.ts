@@ -11,16 +11,12 @@ import {
   NEGATIVE_SENTIMENT_BELOW,
 } from '../../shared/vocabulary';
 import type { BrandService } from '../brands/brand.service';
-import { MAX_CATEGORY } from '../ingestion/interaction-validation';
-import type { ReplyLinks } from '../ingestion/reply-links';
+import { MAX_CATEGORY } from './feedback-limits';
 import { FeedbackEntity } from './feedback.entity';
 import type { FeedbackFilter } from './feedback.types';
 
 export class FeedbackService {
-  constructor(
-    private readonly brands: BrandService,
-    private readonly links: ReplyLinks,
-  ) {}
+  constructor(private readonly brands: BrandService) {}
 
   async find(scope: Scope, id: string): Promise<FeedbackEntity | null> {
     return findOrNull(scope, FeedbackEntity, id);
@@ -103,23 +99,6 @@ export class FeedbackService {
     return this.change(scope, id, { outcome });
   }
 
-  async delete(scope: WriteScope, id: string): Promise<string> {
-    const item = await this.lockedItem(scope, id);
-    const m = scope.manager;
-    const replies: { id: string }[] = await m.query(
-      'SELECT id FROM activities WHERE brand_id = $1 AND in_reply_to_feedback_id = $2',
-      [item.brandId, item.id],
-    );
-    await this.links.detachFeedback(m, item.brandId, item.id);
-    await m.delete(FeedbackEntity, { brandId: item.brandId, id: item.id });
-    scope.changes.activities(
-      item.brandId,
-      replies.map((r) => r.id),
-    );
-    scope.changes.removed(item.brandId, [{ audienceId: item.audienceId, at: item.receivedAt }]);
-    return item.id;
-  }
-
   private async change(
     scope: WriteScope,
     id: string,
@@ -133,7 +112,7 @@ export class FeedbackService {
   }
 
   /** The item, with its brand locked for writing (the lock order every writer uses). */
-  private async lockedItem(scope: Scope, id: string): Promise<FeedbackEntity> {
+  async lockedItem(scope: Scope, id: string): Promise<FeedbackEntity> {
     const item = await findInScope(scope, FeedbackEntity, 'Feedback', id);
     await this.brands.require(scope, item.brandId, true);
     return item;

@@ -3,12 +3,10 @@ import { isUuid, Problems } from '../../shared/validate';
 import { EngagementPhase, phaseOfKind } from '../../shared/vocabulary';
 import type { InteractionActivityInput } from '../activities/activity.types';
 import type { InteractionFeedbackInput } from '../feedback/feedback.types';
+import { MAX_AUTHOR_REF, MAX_CATEGORY, MAX_TEXT } from '../feedback/feedback-limits';
 
 export const MAX_BATCH_ITEMS = 1000;
 export const MAX_EXTERNAL_ID = 256;
-export const MAX_CATEGORY = 100;
-export const MAX_TEXT = 10_000;
-export const MAX_AUTHOR_REF = 256;
 
 /**
  * Checks everything about a batch that needs no database. A problem's

@@ -1,19 +1,20 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { connectDatabase, runMigrations } from '../db/connect';
-import { EmbeddedPostgresError } from '../db/embedded-postgres';
 import { ALL_SCOPES, ApiKeyService } from '../modules/api-keys/api-key.service';
 import { WorkspaceService } from '../modules/workspaces/workspace.service';
-import { DomainError } from '../shared/domain-error';
 import { setLogLevel } from '../shared/logger';
 import { type ApiKeyScope } from '../shared/vocabulary';
+import { cli } from './cli';
 
 const USAGE = `Usage: npm run apikey -- --workspace <name> [--scopes read,write,admin] [--name <label>]
 
 Creates the workspace if it does not exist, then a new API key in it, and
 prints the key alone on the last line. Honours DATABASE_URL (unset: the
 embedded PostgreSQL, which it starts, or reuses while the server runs).`;
+const command = cli('apikey', USAGE);
+const fail: (message: string) => never = (message) => command.fail(message);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -66,16 +67,4 @@ function parseScopes(raw: string): ApiKeyScope[] {
   return [...new Set(names)] as ApiKeyScope[];
 }
 
-function fail(message: string): never {
-  process.stderr.write(`apikey: ${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
-main().catch((error: unknown) => {
-  const known =
-    error instanceof ConfigError ||
-    error instanceof EmbeddedPostgresError ||
-    error instanceof DomainError;
-  process.stderr.write(`apikey: ${known ? (error as Error).message : String(error)}\n`);
-  process.exit(1);
-});
+command.run(main);

@@ -1,12 +1,11 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { connectDatabase, runMigrations } from '../db/connect';
-import { EmbeddedPostgresError } from '../db/embedded-postgres';
 import { createBiRole, DEFAULT_BI_ROLE_LIMITS } from '../modules/bi/bi-roles';
-import { DomainError } from '../shared/domain-error';
 import { setLogLevel } from '../shared/logger';
+import { cli } from './cli';
 
 const USAGE = `Usage: npm run bi:role -- --workspace <name> --role <role name>
          [--connection-limit <n, default ${DEFAULT_BI_ROLE_LIMITS.connectionLimit}>]
@@ -17,6 +16,8 @@ it sees the views of schema "bi" (brands, audiences, engagement_daily) for this
 workspace only, with at most that many sessions and statements cut after the
 timeout. The password is BI_ROLE_PASSWORD, or a new one printed once.
 See docs/bi.md.`;
+const command = cli('bi:role', USAGE);
+const fail: (message: string) => never = (message) => command.fail(message);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -58,16 +59,4 @@ async function main(): Promise<void> {
   }
 }
 
-function fail(message: string): never {
-  process.stderr.write(`bi:role: ${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
-main().catch((error: unknown) => {
-  const known =
-    error instanceof ConfigError ||
-    error instanceof EmbeddedPostgresError ||
-    error instanceof DomainError;
-  process.stderr.write(`bi:role: ${known ? (error as Error).message : String(error)}\n`);
-  process.exit(1);
-});
+command.run(main);

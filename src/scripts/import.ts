@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
-import { EmbeddedPostgresError } from '../db/embedded-postgres';
+import { loadConfig } from '../config';
 import { IMPORT_FORMATS } from '../modules/import/import-formats';
 import { ImportFileError } from '../modules/import/import-item';
 import { importFiles } from '../modules/import/import-files';
 import { IMPORT_EXIT as EXIT, importOutcome } from '../modules/import/import-report';
 import { setLogLevel } from '../shared/logger';
+import { cli } from './cli';
 
 const USAGE = `Usage: npm run import -- <format> <file> [--workspace <name> [--create-workspace]] [--batch-size <n>]
 
@@ -18,6 +18,8 @@ brand. Running it twice changes nothing. Honours DATABASE_URL (unset: the
 embedded PostgreSQL).
 Exit status: 0 every line imported, 3 some lines rejected, 4 nothing imported,
 2 bad arguments, 1 could not run.`;
+const command = cli('import', USAGE);
+const fail: (message: string) => never = (message) => command.fail(message, EXIT.usage);
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -52,16 +54,4 @@ async function main(): Promise<void> {
   process.exitCode = EXIT[importOutcome(summaries)];
 }
 
-function fail(message: string): never {
-  process.stderr.write(`import: ${message}\n\n${USAGE}\n`);
-  process.exit(EXIT.usage);
-}
-
-main().catch((error: unknown) => {
-  const known =
-    error instanceof ImportFileError ||
-    error instanceof ConfigError ||
-    error instanceof EmbeddedPostgresError;
-  process.stderr.write(`import: ${known ? (error as Error).message : String(error)}\n`);
-  process.exit(error instanceof ImportFileError ? EXIT.nothing : EXIT.failed);
-});
+command.run(main, (error) => (error instanceof ImportFileError ? EXIT.nothing : EXIT.failed));

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
+import { loadConfig } from '../config';
 import { connectDatabase, runMigrations } from '../db/connect';
-import { EmbeddedPostgresError } from '../db/embedded-postgres';
 import { createServices } from '../server/services';
 import { setLogLevel } from '../shared/logger';
 import { isUuid } from '../shared/validate';
+import { cli } from './cli';
 
 const USAGE = `Usage: npm run rollups:rebuild -- [--brand <id>]...
 
@@ -14,6 +14,8 @@ given brands, from the raw rows. Each brand is rebuilt in its own transaction
 under the brand's write lock, so the server may keep running. Rollups are
 rebuilt automatically when a brand's time zone or response target changes;
 this command is for repairs and after restoring raw rows by hand.`;
+const command = cli('rollups:rebuild', USAGE);
+const fail: (message: string) => never = (message) => command.fail(message);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -69,13 +71,4 @@ async function main(): Promise<void> {
   }
 }
 
-function fail(message: string): never {
-  process.stderr.write(`rollups:rebuild: ${message}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
-main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof EmbeddedPostgresError;
-  process.stderr.write(`rollups:rebuild: ${known ? (error as Error).message : String(error)}\n`);
-  process.exit(1);
-});
+command.run(main);

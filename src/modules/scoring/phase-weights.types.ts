@@ -1,7 +1,8 @@
 import { Field, Float, InputType, ObjectType } from 'type-graphql';
 
-/** The weights a report used (GraphQL output). */
+/** The four weights: the weights a report used (output) and those a workspace sets (input). */
 @ObjectType({ description: 'Phase weights summing to 1.' })
+@InputType('PhaseWeightsInput', { description: 'Four non-negative weights summing to 1.' })
 export class PhaseWeights {
   @Field(() => Float)
   listening!: number;
@@ -16,18 +17,5 @@ export class PhaseWeights {
   broadcasting!: number;
 }
 
-/** The weights a workspace sets (GraphQL input). */
-@InputType({ description: 'Four non-negative weights summing to 1.' })
-export class PhaseWeightsInput {
-  @Field(() => Float)
-  listening!: number;
-
-  @Field(() => Float)
-  processing!: number;
-
-  @Field(() => Float)
-  interacting!: number;
-
-  @Field(() => Float)
-  broadcasting!: number;
-}
+/** What setPhaseWeights takes: the same four numbers. */
+export { PhaseWeights as PhaseWeightsInput };

@@ -21,35 +21,44 @@ export interface QueryLimits {
   maxIntrospectionDepth: number;
 }
 
+/** Each limit on an operation's shape: its name, the measure, the maximum, and how to say it. */
+const SHAPE_LIMITS: readonly {
+  limit: string;
+  value: (shape: OperationShape) => number;
+  max: (limits: QueryLimits) => number;
+  says: (value: number, max: number) => string;
+}[] = [
+  {
+    limit: 'depth',
+    value: (s) => s.depth,
+    max: (l) => l.maxDepth,
+    says: (v, m) => `The query is ${v} levels deep; at most ${m}`,
+  },
+  {
+    limit: 'introspectionDepth',
+    value: (s) => s.introspectionDepth,
+    max: (l) => l.maxIntrospectionDepth,
+    says: (v, m) => `The introspection is ${v} levels deep; at most ${m}`,
+  },
+  {
+    limit: 'aliases',
+    value: (s) => s.aliases,
+    max: (l) => l.maxAliases,
+    says: (v, m) => `The query uses ${v} aliases; at most ${m}`,
+  },
+  {
+    limit: 'cost',
+    value: (s) => s.cost,
+    max: (l) => l.maxCost,
+    says: (v, m) => `The query would cost ${v} points; at most ${m}`,
+  },
+];
+
 function shapeExcess(shape: OperationShape, limits: QueryLimits): Excess | undefined {
-  if (shape.depth > limits.maxDepth)
-    return {
-      limit: 'depth',
-      value: shape.depth,
-      max: limits.maxDepth,
-      message: `The query is ${shape.depth} levels deep; at most ${limits.maxDepth}`,
-    };
-  if (shape.introspectionDepth > limits.maxIntrospectionDepth)
-    return {
-      limit: 'introspectionDepth',
-      value: shape.introspectionDepth,
-      max: limits.maxIntrospectionDepth,
-      message: `The introspection is ${shape.introspectionDepth} levels deep; at most ${limits.maxIntrospectionDepth}`,
-    };
-  if (shape.aliases > limits.maxAliases)
-    return {
-      limit: 'aliases',
-      value: shape.aliases,
-      max: limits.maxAliases,
-      message: `The query uses ${shape.aliases} aliases; at most ${limits.maxAliases}`,
-    };
-  if (shape.cost > limits.maxCost)
-    return {
-      limit: 'cost',
-      value: shape.cost,
-      max: limits.maxCost,
-      message: `The query would cost ${shape.cost} points; at most ${limits.maxCost}`,
-    };
+  for (const { limit, value, max, says } of SHAPE_LIMITS) {
+    const [v, m] = [value(shape), max(limits)];
+    if (v > m) return { limit, value: v, max: m, message: says(v, m) };
+  }
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../modules/api-keys/api-key.service';
 import type { RequestContext } from './context';
@@ -19,7 +19,7 @@ import {
 import { limitsPlugin } from './limits/limits-plugin';
 import { checkQueryText } from './limits/query-text-limits';
 import { requestChecks } from './request-checks';
-import { RateLimiter } from './limits/rate-limiter';
+import { RateLimiter, type PointsLimiter } from './limits/rate-limiter';
 import { SharedRateLimiter } from './limits/shared-rate-limiter';
 import { jsonClientsGet200 } from './http-status';
 import { exportRoutes } from './export-routes';
@@ -33,6 +33,9 @@ import { createServices, type Services } from './services';
 export interface App {
   readonly express: Express;
   readonly services: Services;
+  /** Shared with subscriptions over WebSocket (live-server.ts). */
+  readonly schema: GraphQLSchema;
+  readonly rateLimiter: PointsLimiter;
   stop(): Promise<void>;
 }
 
@@ -70,8 +73,9 @@ export async function createApp(
           options.rateLimitRefillPerSecond,
         );
   const metrics = new Metrics({ requests: dataSource });
+  const schema = await createSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await createSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -135,7 +139,7 @@ export async function createApp(
     }),
   );
   app.use(bodyErrors);
-  return { express: app, services, stop: () => apollo.stop() };
+  return { express: app, services, schema, rateLimiter, stop: () => apollo.stop() };
 }
 
 /** Every request returns its connection, whatever happened. */

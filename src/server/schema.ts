@@ -18,6 +18,7 @@ import {
 } from '../modules/classification/classification.resolver';
 import { EngagementRowsResolver } from '../modules/bi/engagement-rows.resolver';
 import { ViewerResolver } from '../modules/workspaces/viewer.resolver';
+import { LiveResolver } from '../modules/live/live.resolver';
 import { authChecker } from './auth-checker';
 
 export const resolvers = [
@@ -34,7 +35,16 @@ export const resolvers = [
   ClassificationResolver,
   BrandClassificationResolver,
   EngagementRowsResolver,
+  LiveResolver,
 ] as const;
+
+/** Every subscription brings its own event stream (src/modules/live): no topics to publish to. */
+const noTopics = {
+  publish: () => undefined,
+  subscribe: () => {
+    throw new Error('subscriptions use their own streams');
+  },
+};
 
 /** The schema as served; `schema.graphql` is printed from this. */
 export function createSchema(): Promise<GraphQLSchema> {
@@ -43,6 +53,7 @@ export function createSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,
     authMode: 'error',
+    pubSub: noTopics,
     validate: false,
   });
 }

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { UnitOfWork, type UnitOfWorkOptions } from '../db/unit-of-work';
 import { ReplyLinks } from '../modules/ingestion/reply-links';
 import { RollupWriter } from '../modules/rollups/rollup-writer';
+import { notifyChanges } from '../modules/live/change-notice';
 import { ActivityService } from '../modules/activities/activity.service';
 import { EngagementRowsService } from '../modules/bi/engagement-rows.service';
 import { ApiKeyService } from '../modules/api-keys/api-key.service';
@@ -32,7 +33,11 @@ export function createServices() {
     ) =>
       new UnitOfWork(dataSource, workspaceId, {
         ...options,
-        beforeCommit: (scope) => rollups.apply(scope),
+        beforeCommit: async (scope) => {
+          await rollups.apply(scope);
+          // delivered by PostgreSQL on commit only: subscribers of every process re-read then
+          await notifyChanges(scope);
+        },
       }),
     rollups,
     workspaces,

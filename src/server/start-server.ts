@@ -9,6 +9,7 @@ import { logger } from '../shared/logger';
 import { createApp } from './app';
 import type { Readiness } from './health';
 import { createServices } from './services';
+import { startLiveServer } from './live-server';
 
 export interface RunningServer {
   readonly url: string;
@@ -43,6 +44,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
       error ? reject(error) : resolve(s),
     );
   });
+  const live = startLiveServer({
+    httpServer: server,
+    schema: app.schema,
+    dataSource: requests,
+    primaryUrl: url,
+    services: app.services,
+    rateLimiter: app.rateLimiter,
+    readiness,
+    http: config.http,
+    live: config.live,
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const publicUrl = `http://${config.host ?? 'localhost'}:${port}`;
@@ -60,6 +72,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     try {
       await ready; // a local database that cannot be prepared is a fatal start-up error
     } catch (error) {
+      await live.close();
       await new Promise((resolve) => server.close(resolve));
       await app.stop();
       await embedded.stop();
@@ -76,6 +89,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     close() {
       closing = true;
       closed ??= (async () => {
+        await live.close(); // subscribers are told 1001 (going away) and may reconnect elsewhere
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();

@@ -16,6 +16,12 @@ import type { ReplyLinks } from '../ingestion/reply-links';
 import { FeedbackEntity } from './feedback.entity';
 import type { FeedbackFilter } from './feedback.types';
 
+/** Narrows a listing to some items: those a write touched, or those changed since a time. */
+export interface FeedbackSubset {
+  readonly ids?: readonly string[];
+  readonly changedSince?: Date;
+}
+
 export class FeedbackService {
   constructor(
     private readonly brands: BrandService,
@@ -32,6 +38,7 @@ export class FeedbackService {
     filter: FeedbackFilter | null | undefined,
     first: number,
     after: string | null | undefined,
+    only?: FeedbackSubset,
   ): Promise<Connection<FeedbackEntity>> {
     const problems = windowProblems(filter?.window, 'filter.window');
     if (problems.length) throw new ValidationError(problems);
@@ -42,6 +49,10 @@ export class FeedbackService {
         brandId: brand.id,
         workspaceId: scope.workspaceId,
       });
+    // live feeds (src/modules/live) match the items a write touched with this very filter
+    if (only?.ids) q.andWhere('f.id = ANY(:onlyIds)', { onlyIds: only.ids });
+    if (only?.changedSince)
+      q.andWhere('greatest(f.created_at, f.updated_at) >= :changedSince', only);
     if (filter?.window) {
       q.andWhere('f.received_at >= :from AND f.received_at < :to', filter.window);
     }

@@ -42,6 +42,17 @@ export interface WebhookOptions {
   readonly overdueScanMs: number;
 }
 
+export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
+  allowPrivateNetworks: false,
+  secretKey: undefined,
+  timeoutMs: 10_000,
+  firstRetryMs: 10_000,
+  maxRetryMs: 3_600_000,
+  giveUpAfterMs: 24 * 3_600_000,
+  pollMs: 1000,
+  overdueScanMs: 30_000,
+};
+
 export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
   maxSubscriptionsPerKey: 20,
   debounceMs: 300,

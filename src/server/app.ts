@@ -7,7 +7,12 @@ import type { DataSource } from 'typeorm';
 import type { Caller } from '../modules/api-keys/api-key.service';
 import type { RequestContext } from './context';
 import { bearerToken, unauthenticated } from './auth';
-import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../config';
+import {
+  DEFAULT_HTTP_OPTIONS,
+  DEFAULT_WEBHOOK_OPTIONS,
+  type HttpOptions,
+  type WebhookOptions,
+} from '../config';
 import { formatError, isConnectionFailure } from './errors';
 import {
   bodyErrors,
@@ -51,9 +56,10 @@ export async function createApp(
   readiness: Readiness,
   options: HttpOptions = DEFAULT_HTTP_OPTIONS,
   routing: ReadRouting = { replicas: false, readAfterWriteSeconds: 10 },
+  webhooks: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS,
 ): Promise<App> {
   // read-your-writes: a key that wrote in the last N seconds (any process) reads from the primary
-  const services = createServices();
+  const services = createServices(webhooks);
   const unitOfWork = (caller: Caller) =>
     services.unitOfWork(dataSource, caller.workspaceId, {
       replicaReads:

@@ -19,6 +19,7 @@ import {
 import { EngagementRowsResolver } from '../modules/bi/engagement-rows.resolver';
 import { ViewerResolver } from '../modules/workspaces/viewer.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver';
 import { authChecker } from './auth-checker';
 
 export const resolvers = [
@@ -36,6 +37,7 @@ export const resolvers = [
   BrandClassificationResolver,
   EngagementRowsResolver,
   LiveResolver,
+  WebhookResolver,
 ] as const;
 
 /** Every subscription brings its own event stream (src/modules/live): no topics to publish to. */

@@ -2,19 +2,25 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../modules/api-keys/api-key.service';
 import type { RequestContext } from './context';
 import { authenticateRequest } from './authenticate-request';
 import { toGraphQLError } from './error-responses';
 import { DomainError } from '../shared/domain-error';
-import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../config';
+import {
+  DEFAULT_HTTP_OPTIONS,
+  DEFAULT_WEBHOOK_OPTIONS,
+  type HttpOptions,
+  type WebhookOptions,
+} from '../config';
 import { formatError } from './errors';
 import { bodyErrors, cors, requestId, unavailableUntilReady } from './http-middleware';
 import { limitsPlugin } from './limits/limits-plugin';
 import { checkQueryText } from './limits/query-text-limits';
 import { requestChecks } from './request-checks';
-import { RateLimiter } from './limits/rate-limiter';
+import { RateLimiter, type PointsLimiter } from './limits/rate-limiter';
 import { SharedRateLimiter } from './limits/shared-rate-limiter';
 import { jsonClientsGet200 } from './http-status';
 import { exportRoutes } from './export-routes';
@@ -29,6 +35,9 @@ import { createServices, type Services } from './services';
 export interface App {
   readonly express: Express;
   readonly services: Services;
+  /** Shared with subscriptions over WebSocket (live-server.ts). */
+  readonly schema: GraphQLSchema;
+  readonly rateLimiter: PointsLimiter;
   stop(): Promise<void>;
 }
 
@@ -44,9 +53,10 @@ export async function createApp(
   readiness: Readiness,
   options: HttpOptions = DEFAULT_HTTP_OPTIONS,
   routing: ReadRouting = { replicas: false, readAfterWriteSeconds: 10 },
+  webhooks: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS,
 ): Promise<App> {
   // read-your-writes: a key that wrote in the last N seconds (any process) reads from the primary
-  const services = createServices();
+  const services = createServices(webhooks);
   const unitOfWork = (caller: Caller) =>
     services.unitOfWork(dataSource, caller.workspaceId, {
       replicaReads:
@@ -74,8 +84,9 @@ export async function createApp(
       exportsRunning: () => exportSlots.running,
     },
   );
+  const schema = await createSchema();
   const apollo = new ApolloServer<RequestContext>({
-    schema: await createSchema(),
+    schema,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
@@ -139,7 +150,7 @@ export async function createApp(
     }),
   );
   app.use(bodyErrors);
-  return { express: app, services, stop: () => apollo.stop() };
+  return { express: app, services, schema, rateLimiter, stop: () => apollo.stop() };
 }
 
 /** Every request returns its connection, whatever happened. */

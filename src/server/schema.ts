@@ -18,6 +18,8 @@ import {
 } from '../modules/classification/classification.resolver';
 import { EngagementRowsResolver } from '../modules/bi/engagement-rows.resolver';
 import { ViewerResolver } from '../modules/workspaces/viewer.resolver';
+import { LiveResolver } from '../modules/live/live.resolver';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver';
 import { authChecker } from './auth-checker';
 
 export const resolvers = [
@@ -35,7 +37,17 @@ export const resolvers = [
   ClassificationResolver,
   BrandClassificationResolver,
   EngagementRowsResolver,
+  LiveResolver,
+  WebhookResolver,
 ] as const;
+
+/** Every subscription brings its own event stream (src/modules/live): no topics to publish to. */
+const noTopics = {
+  publish: () => undefined,
+  subscribe: () => {
+    throw new Error('subscriptions use their own streams');
+  },
+};
 
 /** The schema as served; `schema.graphql` is printed from this. */
 export function createSchema(): Promise<GraphQLSchema> {
@@ -44,6 +56,7 @@ export function createSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
     authChecker,
     authMode: 'error',
+    pubSub: noTopics,
     validate: false,
   });
 }

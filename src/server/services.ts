@@ -2,6 +2,11 @@ import type { DataSource } from 'typeorm';
 import { UnitOfWork, type UnitOfWorkOptions } from '../db/unit-of-work';
 import { ReplyLinks } from '../modules/ingestion/reply-links';
 import { RollupWriter } from '../modules/rollups/rollup-writer';
+import { notifyChanges } from '../modules/live/change-notice';
+import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from '../config';
+import { WebhookOutbox } from '../modules/webhooks/webhook-outbox';
+import { WebhookSecrets } from '../modules/webhooks/webhook-secrets';
+import { WebhookService } from '../modules/webhooks/webhook.service';
 import { ActivityService } from '../modules/activities/activity.service';
 import { EngagementRowsService } from '../modules/bi/engagement-rows.service';
 import { ApiKeyService } from '../modules/api-keys/api-key.service';
@@ -15,10 +20,12 @@ import { EngagementService } from '../modules/scoring/engagement.service';
 import { WorkspaceService } from '../modules/workspaces/workspace.service';
 
 /** The one place where services are wired together. They hold no request state. */
-export function createServices() {
+export function createServices(webhookOptions: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS) {
   const workspaces = new WorkspaceService();
   const brands = new BrandService();
   const engagement = new EngagementService(brands);
+  const webhookOutbox = new WebhookOutbox(engagement);
+  const webhookSecrets = new WebhookSecrets(webhookOptions.secretKey);
   const links = new ReplyLinks();
   const rollups = new RollupWriter();
   const feedback = new FeedbackService(brands);
@@ -34,10 +41,18 @@ export function createServices() {
     ) =>
       new UnitOfWork(dataSource, workspaceId, {
         ...options,
-        beforeCommit: (scope) => rollups.apply(scope),
+        beforeCommit: async (scope) => {
+          await rollups.apply(scope);
+          await webhookOutbox.enqueue(scope); // after the rollups: stages read them
+          // delivered by PostgreSQL on commit only: subscribers of every process re-read then
+          await notifyChanges(scope);
+        },
       }),
     rollups,
     workspaces,
+    webhookOutbox,
+    webhookSecrets,
+    webhooks: new WebhookService(brands, webhookSecrets, webhookOptions.allowPrivateNetworks),
     apiKeys: new ApiKeyService(workspaces),
     brands,
     audiences: new AudienceService(brands),

@@ -9,6 +9,8 @@ import { logger } from '../shared/logger';
 import { createApp } from './app';
 import type { Readiness } from './health';
 import { createServices } from './services';
+import { startLiveServer } from './live-server';
+import { WebhookWorker } from '../modules/webhooks/webhook-worker';
 
 export interface RunningServer {
   readonly url: string;
@@ -40,20 +42,55 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ),
   );
   const readiness: Readiness = { migrated: false };
-  const app = await createApp(requests, readiness, config.http, {
-    replicas: config.databaseReplicaUrls.length > 0,
-    readAfterWriteSeconds: config.replicaReadAfterWriteSeconds,
-  });
+  const app = await createApp(
+    requests,
+    readiness,
+    config.http,
+    {
+      replicas: config.databaseReplicaUrls.length > 0,
+      readAfterWriteSeconds: config.replicaReadAfterWriteSeconds,
+    },
+    config.webhooks,
+  );
+  const webhookWorker = new WebhookWorker(
+    requests,
+    app.services,
+    app.services.webhookSecrets,
+    config.webhooks,
+  );
+  if (config.production && !config.webhooks.secretKey)
+    logger.warn(
+      'WEBHOOK_SECRET_KEY is unset: webhook secrets are encrypted with the development key',
+    );
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.express.listen(config.port, config.host ?? '0.0.0.0', (error?: Error) =>
       error ? reject(error) : resolve(s),
     );
   });
+  const live = startLiveServer({
+    httpServer: server,
+    schema: app.schema,
+    dataSource: requests,
+    primaryUrl: url,
+    services: app.services,
+    rateLimiter: app.rateLimiter,
+    readiness,
+    http: config.http,
+    live: config.live,
+  });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const publicUrl = `http://${config.host ?? 'localhost'}:${port}`;
   let closing = false;
-  const ready = prepareDatabase(url, requests, readiness, config, port, () => closing).then(() => {
+  const ready = prepareDatabase(
+    url,
+    requests,
+    readiness,
+    config,
+    port,
+    () => closing,
+    () => webhookWorker.start(),
+  ).then(() => {
     logger.info('Rapport is serving', {
       graphql: `${publicUrl}/graphql`,
       database: config.databaseUrl
@@ -66,6 +103,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     try {
       await ready; // a local database that cannot be prepared is a fatal start-up error
     } catch (error) {
+      await live.close();
       await new Promise((resolve) => server.close(resolve));
       await app.stop();
       await embedded.stop();
@@ -82,6 +120,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     close() {
       closing = true;
       closed ??= (async () => {
+        await live.close(); // subscribers are told 1001 (going away) and may reconnect elsewhere
+        await webhookWorker.stop();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections();
@@ -102,6 +142,7 @@ async function prepareDatabase(
   config: Config,
   port: number,
   closing: () => boolean,
+  onReady: () => void,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const owner = new DataSource(dataSourceOptions(url, 2));
@@ -115,6 +156,7 @@ async function prepareDatabase(
       });
       if (!requests.isInitialized) await requests.initialize();
       readiness.migrated = true;
+      onReady();
       return;
     } catch (error) {
       if (closing()) throw error;

@@ -15,12 +15,22 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/**
+ * Workspace-level tables that name a brand but are not facts of it: webhook
+ * endpoints (an optional brand filter), their outbox and the stage each
+ * brand was last seen in. Small and keyed by workspace, they stay local to
+ * the coordinator under Citus (docs/scaling.md), so they are not distributed.
+ */
+const WORKSPACE_TABLES = ['webhook_outbox', 'webhook_stages', 'webhooks'];
+
 async function factTables(): Promise<string[]> {
   const rows = await t.sql<{ table: string }>(
     `SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind = 'r'
         AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'brand_id' AND NOT a.attisdropped)
+        AND c.relname <> ALL ($1::text[])
       ORDER BY 1`,
+    [WORKSPACE_TABLES],
   );
   return rows.map((r) => r.table);
 }

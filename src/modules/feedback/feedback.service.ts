@@ -15,6 +15,12 @@ import { MAX_CATEGORY } from './feedback-limits';
 import { FeedbackEntity } from './feedback.entity';
 import type { FeedbackFilter } from './feedback.types';
 
+/** Narrows a listing to some items: those a write touched, or those changed since a time. */
+export interface FeedbackSubset {
+  readonly ids?: readonly string[];
+  readonly changedSince?: Date;
+}
+
 export class FeedbackService {
   constructor(private readonly brands: BrandService) {}
 
@@ -28,6 +34,7 @@ export class FeedbackService {
     filter: FeedbackFilter | null | undefined,
     first: number,
     after: string | null | undefined,
+    only?: FeedbackSubset,
   ): Promise<Connection<FeedbackEntity>> {
     const problems = windowProblems(filter?.window, 'filter.window');
     if (problems.length) throw new ValidationError(problems);
@@ -38,6 +45,10 @@ export class FeedbackService {
         brandId: brand.id,
         workspaceId: scope.workspaceId,
       });
+    // live feeds (src/modules/live) match the items a write touched with this very filter
+    if (only?.ids) q.andWhere('f.id = ANY(:onlyIds)', { onlyIds: only.ids });
+    if (only?.changedSince)
+      q.andWhere('greatest(f.created_at, f.updated_at) >= :changedSince', only);
     if (filter?.window) {
       q.andWhere('f.received_at >= :from AND f.received_at < :to', filter.window);
     }

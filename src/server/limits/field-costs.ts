@@ -67,8 +67,12 @@ export const FIELD_COSTS = {
   },
   'Mutation.recordActivity': { weight: 5 },
   'Mutation.recordFeedback': { weight: 5 },
+  // a subscription is priced once, for the selection of one event
+  'Subscription.engagementChanged': { weight: 5 },
+  'Subscription.classificationChanged': { weight: 5 },
   // lists without `first`: the schema's own sizes, or estimates where the data decides
   'Query.apiKeys': { items: 10 }, // estimate: keys of a workspace
+  'Query.webhooks': { items: 20 }, // MAX_WEBHOOKS
   'Brand.audiences': { items: 10 }, // estimate: audiences of a brand
   'EngagementReport.phases': { items: 4 },
   'EngagementPoint.phases': { items: 4 },

@@ -1,7 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getVariableValues,
+  type GraphQLError,
   Kind,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -83,6 +85,60 @@ function measure(
   }
 }
 
+export interface PricedOperation {
+  requestedQueryCost: number;
+  throttleStatus: Record<string, number>;
+}
+
+export interface Pricing {
+  readonly cost: PricedOperation;
+  /** RATE_LIMITED: the bucket had too few points (the response still says what it would cost). */
+  readonly refusal?: GraphQLError;
+}
+
+/**
+ * Depth, aliases, spreads and cost within limits, and the cost taken from
+ * the key's bucket; throws QUERY_TOO_COMPLEX (or RATE_LIMITED once refusals
+ * drained the bucket), returns a refusal when the cost is more than is left. Queries over
+ * HTTP and subscriptions over WebSocket (live-server.ts) are priced alike.
+ */
+export async function priceOperation(
+  op: {
+    schema: GraphQLSchema;
+    document: DocumentNode;
+    operation: OperationDefinitionNode;
+    variables: Record<string, unknown> | undefined;
+  },
+  limits: QueryLimits,
+  rateLimiter: PointsLimiter,
+  keyId: string,
+): Promise<Pricing> {
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of op.document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  // windows and page sizes may come as variables: price their coerced values
+  const coercion = getVariableValues(
+    op.schema,
+    op.operation.variableDefinitions ?? [],
+    op.variables ?? {},
+    { maxErrors: 1 },
+  );
+  const shape = measure(op.schema, op.operation, fragments, coercion.coerced, limits);
+  const excess = 'limit' in shape ? shape : shapeExcess(shape, limits);
+  if (excess) await refuse(excess, rateLimiter, keyId);
+  const points = (shape as OperationShape).cost;
+  const taken = await rateLimiter.take(keyId, points);
+  const cost = {
+    requestedQueryCost: points,
+    throttleStatus: {
+      maximumAvailable: rateLimiter.capacity,
+      currentlyAvailable: taken.remaining,
+      restoreRate: rateLimiter.refillPerSecond,
+    },
+  };
+  return taken.ok ? { cost } : { cost, refusal: rateLimited(taken, points) };
+}
+
 /**
  * Before execution: depth, aliases, fragment spreads and estimated cost
  * within limits, and the cost taken from the caller's rate-limit bucket (a
@@ -96,34 +152,18 @@ export function limitsPlugin(
 ): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
-      let cost: { requestedQueryCost: number; throttleStatus: Record<string, number> } | undefined;
+      let cost: PricedOperation | undefined;
       return {
         async didResolveOperation({ document, operation, request, schema, contextValue }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const d of document.definitions)
-            if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-          // windows and page sizes may come as variables: price their coerced values
-          const coercion = getVariableValues(
-            schema,
-            operation.variableDefinitions ?? [],
-            request.variables ?? {},
-            { maxErrors: 1 },
+          const priced = await priceOperation(
+            { schema, document, operation, variables: request.variables },
+            limits,
+            rateLimiter,
+            contextValue.caller.keyId,
           );
-          const shape = measure(schema, operation, fragments, coercion.coerced, limits);
-          const excess = 'limit' in shape ? shape : shapeExcess(shape, limits);
-          if (excess) await refuse(excess, rateLimiter, contextValue.caller.keyId);
-          const points = (shape as OperationShape).cost;
-          const taken = await rateLimiter.take(contextValue.caller.keyId, points);
-          cost = {
-            requestedQueryCost: points,
-            throttleStatus: {
-              maximumAvailable: rateLimiter.capacity,
-              currentlyAvailable: taken.remaining,
-              restoreRate: rateLimiter.refillPerSecond,
-            },
-          };
-          if (!taken.ok) throw rateLimited(taken, points);
+          cost = priced.cost;
+          if (priced.refusal) throw priced.refusal;
         },
         async willSendResponse({ response }) {
           if (cost && response.body.kind === 'single') {

@@ -23,7 +23,16 @@ export interface Tokens {
   capDiff: boolean;
 }
 
-export const isUpperPython = (word: string): boolean => /^[^a-z]*[A-Z]+[^a-z]*$/.test(word);
+/** VADER's is_upper_python, /^[^a-z]*[A-Z]+[^a-z]*$/: no a–z and some A–Z (a loop: it runs on every token). */
+export function isUpperPython(word: string): boolean {
+  let capital = false;
+  for (let i = 0; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) capital = true;
+  }
+  return capital;
+}
 
 /** scalar_inc_dec: what the booster word `at` adds to `valence`. */
 function boost(t: Tokens, at: number, valence: number): number {
@@ -46,8 +55,18 @@ function neverCheck(valence: number, w: readonly string[], back: number, i: numb
   return negatedWord(w[i - 3]) ? valence * N_SCALAR : valence;
 }
 
+// Every word of an idiom or two-word booster. Tokens hold no spaces, so a sequence can be a key only
+// if all its words are here; each sequence idioms_check builds holds w[i-2], w[i-1] or w[i].
+const IDIOM_WORDS: ReadonlySet<string> = new Set(
+  [...SPECIAL_CASE_IDIOMS.keys(), ...BOOSTERS.keys()].flatMap((k) =>
+    k.includes(' ') ? k.split(' ') : [],
+  ),
+);
+
 /** idioms_check (only reached with i ≥ 3, so every word it names exists but those after i). */
 function idiomsCheck(valence: number, w: readonly string[], i: number): number {
+  if (!IDIOM_WORDS.has(w[i - 2]) && !IDIOM_WORDS.has(w[i - 1]) && !IDIOM_WORDS.has(w[i]))
+    return valence;
   const twoOne = `${w[i - 2]} ${w[i - 1]}`;
   const threeTwo = `${w[i - 3]} ${w[i - 2]}`;
   const sequences = [

@@ -70,23 +70,49 @@ const OTHER: readonly [string, ReadonlySet<string>][] = [
   ],
 ];
 
-export function detectLanguage(text: string, words: readonly string[]): string | null {
+// word → which languages use it: one look-up per word instead of one per word and language.
+const LANGUAGES_OF = new Map<string, { english: boolean; others: number[] }>();
+const entry = (w: string) => {
+  let e = LANGUAGES_OF.get(w);
+  if (!e) LANGUAGES_OF.set(w, (e = { english: false, others: [] }));
+  return e;
+};
+for (const w of ENGLISH) entry(w).english = true;
+OTHER.forEach(([, lexicon], k) => lexicon.forEach((w) => entry(w).others.push(k)));
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** On ASCII text every letter is Latin, and ¿¡ñ cannot occur: only "any letter at all?" is left to ask. */
+function byScript(text: string): { letters: boolean; latin: boolean; spanishMarks: boolean } {
+  if (!NON_ASCII.test(text)) {
+    const letters = /[A-Za-z]/.test(text);
+    return { letters, latin: letters, spanishMarks: false };
+  }
   const letters = text.replace(/\P{L}+/gu, '').length;
-  if (letters === 0) return null;
   const latin = text.replace(/\P{Script=Latin}+/gu, '').length;
-  if (latin < letters / 2) {
+  return { letters: letters > 0, latin: latin >= letters / 2, spanishMarks: /[¿¡ñ]/u.test(text) };
+}
+
+export function detectLanguage(text: string, words: readonly string[]): string | null {
+  const script = byScript(text);
+  if (!script.letters) return null;
+  if (!script.latin) {
     const found = SCRIPTS.find(([, re]) => re.test(text));
     return found ? found[0] : null;
   }
   let english = 0;
-  for (const w of words) if (ENGLISH.has(w)) english += 1;
-  let best: [string, number] = ['', 0];
-  for (const [code, lexicon] of OTHER) {
-    let n = 0;
-    for (const w of words) if (lexicon.has(w)) n += 1;
-    if (n > best[1]) best = [code, n];
+  const counts = OTHER.map(() => 0);
+  for (const w of words) {
+    const e = LANGUAGES_OF.get(w);
+    if (!e) continue;
+    if (e.english) english += 1;
+    for (const k of e.others) counts[k] += 1;
   }
-  if (/[¿¡ñ]/u.test(text)) best = ['es', best[1] + 2];
+  let best: [string, number] = ['', 0];
+  OTHER.forEach(([code], k) => {
+    if (counts[k] > best[1]) best = [code, counts[k]];
+  });
+  if (script.spanishMarks) best = ['es', best[1] + 2];
   if (english > best[1]) return 'en';
   return best[1] > 0 ? best[0] : null;
 }

@@ -6,6 +6,8 @@
 export interface NormalisedText {
   /** The text without handles, URLs and emoji, whitespace collapsed; case kept (VADER reads ALL CAPS). */
   clean: string;
+  /** `clean` lower-cased (the complaint cues read it). */
+  lower: string;
   /** The emoji clusters and emoticons (":(", "<3"), in order of appearance. */
   emoji: string[];
   /** Lower-cased word tokens of `clean` (letters, digits, apostrophes), for the cue and language rules. */
@@ -29,25 +31,38 @@ const HTML_ENTITIES: Record<string, string> = {
   '&quot;': '"',
 };
 
+const NON_ASCII = /[\u0080-\uffff]/;
+// On ASCII text \p{L} is [a-z] once lower-cased and \p{N} is [0-9]: the same words, a cheaper regex.
+const ASCII_WORD = /[a-z0-9]+(?:'[a-z]+)*/g;
+
+/**
+ * Each step runs only when its pattern could match (an "&", an "@", a "//" or "www.", a non-ASCII
+ * character for emoji and curly quotes, a ":;=<" for emoticons): most tweets
+ * need few of them, and the skipped ones would have changed nothing.
+ */
 export function normaliseText(text: string): NormalisedText {
   const emoji: string[] = [];
-  const clean = text
-    .replace(/&(?:amp|lt|gt|quot);/g, (e) => HTML_ENTITIES[e] ?? e)
-    .replace(URL, ' ')
-    .replace(HANDLE, '$1 ')
-    .replace(EMOJI, (e) => {
+  const ascii = !NON_ASCII.test(text);
+  let clean = text;
+  if (clean.includes('&'))
+    clean = clean.replace(/&(?:amp|lt|gt|quot);/g, (e) => HTML_ENTITIES[e] ?? e);
+  if (/\/\/|www\./i.test(clean)) clean = clean.replace(URL, ' ');
+  if (clean.includes('@')) clean = clean.replace(HANDLE, '$1 ');
+  if (!ascii)
+    clean = clean.replace(EMOJI, (e) => {
       emoji.push(e);
       return ' ';
-    })
-    .replace(EMOTICON, (e) => {
+    });
+  if (/[:;=<]/.test(clean))
+    clean = clean.replace(EMOTICON, (e) => {
       emoji.push(e);
       return ' ';
-    })
-    .replace(/[\uFE0F\u200D]/gu, '')
-    .replace(/[’‘]/gu, "'")
-    .replace(SIGNATURE, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
-  const words = clean.toLowerCase().match(WORD) ?? [];
-  return { clean, emoji, words };
+    });
+  if (!ascii) clean = clean.replace(/[\uFE0F\u200D]/gu, '').replace(/[’‘]/gu, "'");
+  clean = clean.replace(SIGNATURE, ' ');
+  // Collapsing whitespace rewrites only the runs that are not already one plain space.
+  clean = clean.replace(/ \s+|[^\S ]\s*/g, ' ').trim();
+  const lower = clean.toLowerCase();
+  const words = lower.match(ascii ? ASCII_WORD : WORD) ?? [];
+  return { clean, lower, emoji, words };
 }

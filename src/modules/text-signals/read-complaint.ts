@@ -35,7 +35,7 @@ function matches(table: readonly ComplaintCue[], text: string): Match[] {
 }
 
 export function readComplaint(text: NormalisedText, sentiment: SentimentReading): ComplaintReading {
-  const lower = text.clean.toLowerCase();
+  const lower = text.lower;
   const found = matches(COMPLAINT_CUES, lower);
   const tone = NEGATIVE_TONE.find(([below]) => sentiment.score <= below);
   if (tone) found.push({ cue: 'negative tone', weight: tone[1] });

@@ -61,8 +61,11 @@ const NEUTRAL_WITH_POLITE: ReadonlySet<string> = new Set([...DOMAIN_NEUTRAL, ...
 /** True when thanks is all the tweet says (≤ 6 other words, no question): then it is positive. */
 function mainlyThanks(text: NormalisedText): boolean {
   if (text.clean.includes('?')) return false;
-  const rest = text.words.filter((w) => !POLITE.has(w) && !THANKS_FILLER.has(w));
-  return rest.length <= 6;
+  let rest = 0;
+  for (const w of text.words) {
+    if (!POLITE.has(w) && !THANKS_FILLER.has(w) && ++rest > 6) return false;
+  }
+  return true;
 }
 
 const INTENSIFIERS =

@@ -5,6 +5,7 @@ import { BiSchema1795420000000 } from './1795420000000-BiSchema';
 import { SharedRateLimits1795430000000 } from './1795430000000-SharedRateLimits';
 import { ReadYourWrites1795440000000 } from './1795440000000-ReadYourWrites';
 import { MonthlyRollups1795450000000 } from './1795450000000-MonthlyRollups';
+import { TextSignals1795460000000 } from './1795460000000-TextSignals';
 
 /**
  * Every migration, oldest first. A new one (`npm run migration:generate -- migrations/Name`)
@@ -18,4 +19,5 @@ export const migrations = [
   SharedRateLimits1795430000000,
   ReadYourWrites1795440000000,
   MonthlyRollups1795450000000,
+  TextSignals1795460000000,
 ];

@@ -7,6 +7,7 @@ import { EngagementRowsService } from '../modules/bi/engagement-rows.service';
 import { ApiKeyService } from '../modules/api-keys/api-key.service';
 import { AudienceService } from '../modules/audiences/audience.service';
 import { BrandService } from '../modules/brands/brand.service';
+import { FeedbackReinference } from '../modules/feedback/feedback-reinference';
 import { FeedbackService } from '../modules/feedback/feedback.service';
 import { IngestionService } from '../modules/ingestion/ingestion.service';
 import { ClassificationService } from '../modules/classification/classification.service';
@@ -41,6 +42,7 @@ export function createServices() {
     audiences: new AudienceService(brands),
     activities: new ActivityService(brands, links),
     feedback: new FeedbackService(brands, links),
+    reinference: new FeedbackReinference(brands),
     ingestion: new IngestionService(brands, links),
     engagement,
     classification: new ClassificationService(engagement),

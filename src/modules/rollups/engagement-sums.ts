@@ -28,6 +28,11 @@ export interface EngagementSums {
   responseTimeliness: number;
   negative: number;
   negativeResponded: number;
+  /** Feedback by the source of its effective sentiment (engagement-model.md, "Text signals"). */
+  sentimentCorrected: number;
+  sentimentProvided: number;
+  sentimentInferred: number;
+  sentimentNone: number;
   // activities that occurred in the window
   activities: Record<EngagementPhase, number>;
   /** INTERACTING activities that name no feedback item they answer. */

@@ -12,6 +12,7 @@ import { EngagementRowsService } from '../modules/bi/engagement-rows.service';
 import { ApiKeyService } from '../modules/api-keys/api-key.service';
 import { AudienceService } from '../modules/audiences/audience.service';
 import { BrandService } from '../modules/brands/brand.service';
+import { FeedbackReinference } from '../modules/feedback/feedback-reinference';
 import { FeedbackService } from '../modules/feedback/feedback.service';
 import { DeletionService } from '../modules/ingestion/deletion.service';
 import { IngestionService } from '../modules/ingestion/ingestion.service';
@@ -58,6 +59,7 @@ export function createServices(webhookOptions: WebhookOptions = DEFAULT_WEBHOOK_
     audiences: new AudienceService(brands),
     activities: new ActivityService(brands),
     feedback,
+    reinference: new FeedbackReinference(brands),
     ingestion: new IngestionService(brands, links),
     deletions: new DeletionService(brands, feedback, links),
     engagement,

@@ -135,6 +135,14 @@ export const NEEDS_RESPONSE_KINDS: readonly FeedbackKind[] = [
 /** Sentiment below this (strictly) makes feedback negative, as does the kind COMPLAINT. */
 export const NEGATIVE_SENTIMENT_BELOW = -0.2;
 
+/** Where a feedback item's effective sentiment comes from, first that has one (engagement-model.md, "Text signals"). */
+export enum SentimentSource {
+  CORRECTED = 'CORRECTED',
+  PROVIDED = 'PROVIDED',
+  INFERRED = 'INFERRED',
+  NONE = 'NONE',
+}
+
 registerEnumType(EngagementPhase, { name: 'EngagementPhase' });
 registerEnumType(ActivityKind, { name: 'ActivityKind' });
 registerEnumType(ActivityIntent, { name: 'ActivityIntent' });
@@ -142,3 +150,8 @@ registerEnumType(Channel, { name: 'Channel' });
 registerEnumType(FeedbackKind, { name: 'FeedbackKind' });
 registerEnumType(FeedbackOutcome, { name: 'FeedbackOutcome' });
 registerEnumType(ApiKeyScope, { name: 'ApiKeyScope' });
+registerEnumType(SentimentSource, {
+  name: 'SentimentSource',
+  description:
+    'CORRECTED (reclassifyFeedback) beats PROVIDED (the caller) beats INFERRED (the text model).',
+});

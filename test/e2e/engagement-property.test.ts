@@ -1,6 +1,7 @@
 import { TestApp } from '../support/test-app';
 import { createAudience, createBrand, record } from '../factories/interactions';
 import { seededRandom, type Random } from '../support/random';
+import { inferSignals } from '../../src/modules/text-signals/text-model';
 
 /**
  * Random histories in, reports out: every number the API returns equals a
@@ -10,7 +11,10 @@ import { seededRandom, type Random } from '../support/random';
  * edges, so this is also the rollup equivalence test: histories arrive out of
  * order (late links), get updated and partly deleted; windows start at any
  * minute. The response-time median and p90 come from a delay histogram and
- * are checked to its documented resolution (2.5 %).
+ * are checked to its documented resolution (2.5 %). Half the items carry a
+ * text, some get reclassified (and some of those reset): every formula uses
+ * the effective values ("Text signals": corrected, else provided, else what
+ * the text model reads).
  */
 const SEED = Number(process.env.PROPERTY_SEED ?? 20261122);
 const MIN = 60_000;
@@ -54,6 +58,15 @@ const KINDS: Record<string, [phase: string, intent: string]> = {
 const INTENTS = ['INFORM', 'PROMOTE', 'ENGAGE', 'UNDERSTAND', 'ACCOMMODATE'];
 const PHASES = ['LISTENING', 'PROCESSING', 'INTERACTING', 'BROADCASTING'];
 const WEIGHTS = [0.3, 0.2, 0.3, 0.2];
+const TEXTS = [
+  'My order still has not arrived after two weeks, this is terrible service',
+  'Thanks so much, you guys are amazing!',
+  'The app keeps crashing every time I log in',
+  'Where is my refund? I was charged twice',
+  'Il fait beau aujourd hui et je suis content',
+  'I love the new update, great work',
+  'ok',
+];
 
 interface Fb {
   ext: string;
@@ -64,6 +77,33 @@ interface Fb {
   category: string | null;
   outcome: string;
   audienceId: string | null;
+  text: string | null;
+  /** An analyst's correction (reclassifyFeedback), when one stands. */
+  corrected: { sentiment?: number; complaint?: boolean };
+}
+
+/** The effective sentiment, complaint and their source (engagement-model.md, "Text signals"). */
+function effective(f: Fb) {
+  const read = inferSignals(f.text);
+  const inferred = read?.sentiment ?? null;
+  const sentiment = f.corrected.sentiment ?? f.sentiment ?? inferred;
+  const source =
+    f.corrected.sentiment !== undefined
+      ? 'CORRECTED'
+      : f.sentiment !== null
+        ? 'PROVIDED'
+        : inferred !== null
+          ? 'INFERRED'
+          : 'NONE';
+  const complaint =
+    f.corrected.complaint ??
+    (f.kind === 'COMPLAINT' || (f.kind !== 'PRAISE' && read?.complaint === true));
+  return {
+    sentiment,
+    source,
+    complaint,
+    negative: complaint || (sentiment !== null && sentiment < -0.2),
+  };
 }
 interface Act {
   kind: string;
@@ -88,6 +128,8 @@ function generate(r: Random, audiences: string[]) {
       category: r.chance(0.3) ? r.pick(['billing', 'delivery', 'app']) : null,
       outcome: r.pick(OUTCOMES),
       audienceId: r.chance(0.3) ? null : r.pick(audiences),
+      text: r.chance(0.5) ? r.pick(TEXTS) : null,
+      corrected: {},
     };
   });
   const activities: Act[] = Array.from({ length: 170 }, () => {
@@ -145,9 +187,7 @@ function expectedReport(
     return times.length ? Math.min(...times) : null;
   };
   const NR = F.filter((f) => NEEDS_RESPONSE.has(f.kind));
-  const negative = F.filter(
-    (f) => f.kind === 'COMPLAINT' || (f.sentiment !== null && f.sentiment < -0.2),
-  );
+  const negative = F.filter((f) => effective(f).negative);
   const count = (phase: string) => A.filter((a) => KINDS[a.kind]![0] === phase).length;
   const broadcasts = A.filter((a) => KINDS[a.kind]![0] === 'BROADCASTING');
   const reached = broadcasts.filter((a) => (a.reach ?? 0) > 0);
@@ -267,6 +307,10 @@ function expectedReport(
     stage,
     feedbackCount: F.length,
     activityCount: A.length,
+    sources: ['CORRECTED', 'PROVIDED', 'INFERRED', 'NONE'].map((source) => ({
+      source,
+      feedback: F.filter((f) => effective(f).source === source).length,
+    })),
     shares: PHASES.map((p) => (A.length ? count(p) / A.length : null)),
     median: percentile(0.5),
     p90: percentile(0.9),
@@ -279,6 +323,7 @@ const REPORT = `query($b: ID!, $w: WindowInput!, $a: ID) {
     model insufficientData confidence mixedMotive direction symmetry promotion scores { score } }
   engagement(brandId: $b, window: $w, audienceId: $a) {
   score stage mixAlignment activityCount feedbackCount responseTime { respondedCount medianMinutes p90Minutes }
+  sentimentSources { source feedback }
   phases { phase score activityShare contribution components { name weight applicable value numerator denominator } } } }`;
 
 let t: TestApp;
@@ -361,6 +406,7 @@ describe(`engagement and classification equal the specification on random histor
             outcome: f.outcome,
             audienceId: f.audienceId,
             externalId: f.ext,
+            text: f.text,
           })),
       );
       expect(res.errors).toBeUndefined();
@@ -384,6 +430,42 @@ describe(`engagement and classification equal the specification on random histor
           },
         ],
       );
+    }
+    // new texts on replays (read again), and analysts' corrections, some reset later
+    for (const f of feedback.filter(() => r.chance(0.1))) {
+      f.text = r.pick(TEXTS);
+      const res = await record(
+        t,
+        key,
+        brandId,
+        [],
+        [
+          {
+            kind: f.kind,
+            receivedAt: new Date(f.receivedAt).toISOString(),
+            externalId: f.ext,
+            text: f.text,
+          },
+        ],
+      );
+      expect(res.errors).toBeUndefined();
+    }
+    for (const f of feedback.filter(() => r.chance(0.15))) {
+      const [row] = await t.sql<{ id: string }>(
+        'SELECT id FROM feedback WHERE brand_id = $1 AND external_id = $2',
+        [brandId, f.ext],
+      );
+      const input = r.chance(0.2)
+        ? { reset: true }
+        : r.chance(0.5)
+          ? { sentiment: r.pick([-0.9, -0.1, 0.6]) }
+          : { sentiment: r.pick([-0.5, 0.3]), complaint: r.chance(0.5) };
+      await t.ok(
+        key,
+        'mutation($id: ID!, $input: ReclassifyFeedbackInput!) { reclassifyFeedback(id: $id, input: $input) { id } }',
+        { id: row!.id, input },
+      );
+      f.corrected = 'reset' in input ? {} : { ...f.corrected, ...input };
     }
     const replies = activities
       .map((a, i) => ({ a, i }))
@@ -419,6 +501,7 @@ describe(`engagement and classification equal the specification on random histor
       close(api.score, spec.score, 'score');
       close(api.mixAlignment, spec.mix, 'mixAlignment');
       expect(api.responseTime.respondedCount).toBe(spec.responded);
+      expect(api.sentimentSources).toEqual(spec.sources);
       closeRelative(api.responseTime.medianMinutes, spec.median, 'median');
       closeRelative(api.responseTime.p90Minutes, spec.p90, 'p90');
       api.phases.forEach((phase: any, i: number) => {

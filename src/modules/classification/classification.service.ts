@@ -1,5 +1,6 @@
 import type { Scope } from '../../db/scope';
 import { EngagementStage } from '../scoring/engagement-report';
+import { SentimentSource } from '../../shared/vocabulary';
 import { sumsFromRow } from '../rollups/engagement-sums';
 import type { BrandSumsRow } from '../scoring/engagement-read-model';
 import type { EngagementService } from '../scoring/engagement.service';
@@ -91,6 +92,14 @@ export class ClassificationService {
       meanEngagementScore: reports.length
         ? reports.reduce((s, r) => s + r.score, 0) / reports.length
         : null,
+      // from the rollups' per-source sums, like every other count of the report
+      sentimentSources: Object.values(SentimentSource).map((source) => ({
+        source,
+        feedback: reports.reduce(
+          (n, r) => n + r.sentimentSources.find((c) => c.source === source)!.feedback,
+          0,
+        ),
+      })),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Window } from '../../shared/window';
 import { EngagementStage } from '../scoring/engagement-report';
-import { ScoreComponent } from '../scoring/engagement.types';
+import { ScoreComponent, SentimentSourceCount } from '../scoring/engagement.types';
 import { GrunigModel } from './grunig-classifier';
 
 registerEnumType(GrunigModel, {
@@ -134,4 +134,9 @@ export class WorkspaceOverview {
     description: 'Mean engagement score; null without brands.',
   })
   meanEngagementScore!: number | null;
+
+  @Field(() => [SentimentSourceCount], {
+    description: "The window's feedback of every brand per sentiment source, in the enum order.",
+  })
+  sentimentSources!: SentimentSourceCount[];
 }

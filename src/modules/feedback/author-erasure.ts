@@ -13,7 +13,8 @@ export class EraseAuthorPayload {
 
 /**
  * A data-protection erasure: removes a person's feedback text and reference
- * across the workspace. Kinds, sentiments and times stay, so every number
+ * across the workspace, with the cues the text model quoted from the text.
+ * Kinds, sentiments (inferred ones too) and times stay, so every number
  * (scores, counts, classification) is unchanged.
  */
 export async function eraseAuthor(
@@ -28,7 +29,7 @@ export async function eraseAuthor(
   const result = await m.update(
     FeedbackEntity,
     { workspaceId, authorRef },
-    { text: null, authorRef: null },
+    { text: null, authorRef: null, sentimentCues: [], complaintCues: [] },
   );
   return { erasedFeedback: result.affected ?? 0 };
 }

@@ -12,7 +12,7 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { FeedbackKind, FeedbackOutcome } from '../../shared/vocabulary';
+import { FeedbackKind, FeedbackOutcome, type SentimentSource } from '../../shared/vocabulary';
 import { ActivityEntity } from '../activities/activity.entity';
 import { AudienceEntity } from '../audiences/audience.entity';
 import { BrandEntity } from '../brands/brand.entity';
@@ -61,6 +61,7 @@ export class FeedbackEntity {
   @Column({ type: 'enum', enum: FeedbackKind, enumName: 'feedback_kind' })
   kind!: FeedbackKind;
 
+  /** PROVIDED: what the caller sent (immutable). The effective value is effectiveSentiment. */
   @Column({ type: 'double precision', nullable: true })
   sentiment!: number | null;
 
@@ -106,6 +107,44 @@ export class FeedbackEntity {
 
   @Column({ type: 'text', nullable: true })
   text!: string | null;
+
+  // Text signals (engagement-model.md, "Text signals"; the TextSignals migration)
+  @Column({ name: 'inferred_sentiment', type: 'double precision', nullable: true })
+  inferredSentiment!: number | null;
+
+  @Column({ name: 'inferred_complaint', type: 'boolean', nullable: true })
+  inferredComplaint!: boolean | null;
+
+  @Column({ name: 'sentiment_cues', type: 'text', array: true, default: () => "'{}'" })
+  sentimentCues!: string[];
+
+  @Column({ name: 'complaint_cues', type: 'text', array: true, default: () => "'{}'" })
+  complaintCues!: string[];
+
+  @Column({ name: 'inference_version', type: 'text', nullable: true })
+  inferenceVersion!: string | null;
+
+  @Column({ name: 'corrected_sentiment', type: 'double precision', nullable: true })
+  correctedSentiment!: number | null;
+
+  @Column({ name: 'corrected_complaint', type: 'boolean', nullable: true })
+  correctedComplaint!: boolean | null;
+
+  /** Generated: corrected, else provided, else inferred. */
+  @Column({ name: 'effective_sentiment', type: 'double precision', insert: false, update: false })
+  effectiveSentiment!: number | null;
+
+  /** Generated: which of those gave effectiveSentiment. */
+  @Column({ name: 'sentiment_source', type: 'text', insert: false, update: false })
+  sentimentSource!: SentimentSource;
+
+  /** Generated: corrected, else kind COMPLAINT or inferred. */
+  @Column({ name: 'effective_complaint', type: 'boolean', insert: false, update: false })
+  effectiveComplaint!: boolean;
+
+  /** Generated: the model's one "negative" predicate (sum-definitions.ts NEGATIVE). */
+  @Column({ type: 'boolean', insert: false, update: false })
+  negative!: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt!: Date;

@@ -14,7 +14,12 @@ import type { RequestContext } from '../../server/context';
 import { ConnectionType, pageSize, ConnectionArgs } from '../../shared/connection';
 import { ApiKeyScope, FeedbackOutcome } from '../../shared/vocabulary';
 import { Audience } from '../audiences/audience.types';
-import { Feedback, FeedbackFilter } from './feedback.types';
+import {
+  Feedback,
+  FeedbackFilter,
+  FeedbackSignals,
+  ReclassifyFeedbackInput,
+} from './feedback.types';
 import { EraseAuthorPayload, eraseAuthor } from './author-erasure';
 
 export const FeedbackConnection = ConnectionType(Feedback, 'Feedback');
@@ -70,6 +75,19 @@ export class FeedbackResolver {
   }
 
   @Authorized(ApiKeyScope.WRITE)
+  @Mutation(() => Feedback, {
+    description:
+      "An analyst's correction of the sentiment and/or complaint flag; it beats what the caller sent and what the text said. `reset: true` drops it.",
+  })
+  reclassifyFeedback(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ReclassifyFeedbackInput) input: ReclassifyFeedbackInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Feedback> {
+    return ctx.uow.write((scope) => ctx.services.feedback.reclassify(scope, id, input));
+  }
+
+  @Authorized(ApiKeyScope.WRITE)
   @Mutation(() => ID)
   deleteFeedback(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<string> {
     return ctx.uow.write((scope) => ctx.services.deletions.deleteFeedback(scope, id));
@@ -85,6 +103,15 @@ export class FeedbackResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<EraseAuthorPayload> {
     return ctx.uow.write((scope) => eraseAuthor(scope, authorRef));
+  }
+
+  @FieldResolver(() => FeedbackSignals)
+  signals(@Root() item: Feedback): FeedbackSignals {
+    return {
+      sentimentCues: item.sentimentCues,
+      complaintCues: item.complaintCues,
+      inferenceVersion: item.inferenceVersion,
+    };
   }
 
   @FieldResolver(() => Audience, { nullable: true })

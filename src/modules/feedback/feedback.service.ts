@@ -5,15 +5,16 @@ import { CursorScope } from '../../shared/cursor';
 import { timeOrderedPage } from '../../shared/sql-page';
 import { windowProblems } from '../../shared/window';
 import { isUuid, Problems } from '../../shared/validate';
-import {
-  type FeedbackOutcome,
-  NEEDS_RESPONSE_KINDS,
-  NEGATIVE_SENTIMENT_BELOW,
-} from '../../shared/vocabulary';
+import { type FeedbackOutcome, NEEDS_RESPONSE_KINDS } from '../../shared/vocabulary';
+import { NEGATIVE } from '../rollups/sum-definitions';
 import type { BrandService } from '../brands/brand.service';
 import { MAX_CATEGORY } from './feedback-limits';
 import { FeedbackEntity } from './feedback.entity';
-import type { FeedbackFilter } from './feedback.types';
+import type { FeedbackFilter, ReclassifyFeedbackInput } from './feedback.types';
+import { reclassifyProblems } from './reclassification';
+
+/** At most this many externalIds in one filter. */
+export const MAX_FILTER_EXTERNAL_IDS = 100;
 
 /** Narrows a listing to some items: those a write touched, or those changed since a time. */
 export interface FeedbackSubset {
@@ -37,6 +38,11 @@ export class FeedbackService {
     only?: FeedbackSubset,
   ): Promise<Connection<FeedbackEntity>> {
     const problems = windowProblems(filter?.window, 'filter.window');
+    if ((filter?.externalIds?.length ?? 0) > MAX_FILTER_EXTERNAL_IDS)
+      problems.push({
+        field: 'filter.externalIds',
+        reason: `must hold at most ${MAX_FILTER_EXTERNAL_IDS} ids`,
+      });
     if (problems.length) throw new ValidationError(problems);
     const brand = await this.brands.require(scope, brandId);
     const q = scope.manager
@@ -66,11 +72,15 @@ export class FeedbackService {
     if (filter?.unanswered != null) {
       q.andWhere(`f.first_response_at IS ${filter.unanswered ? '' : 'NOT'} NULL`);
     }
-    if (filter?.negative != null) {
-      const negative = `(f.kind = 'COMPLAINT' OR coalesce(f.sentiment < :below, false))`;
-      q.andWhere(filter.negative ? negative : `NOT ${negative}`, {
-        below: NEGATIVE_SENTIMENT_BELOW,
-      });
+    // the model's one predicate (a stored column), as the sums and the inbox count it
+    if (filter?.negative != null) q.andWhere(filter.negative ? NEGATIVE : `NOT ${NEGATIVE}`);
+    if (filter?.complaint != null)
+      q.andWhere(`${filter.complaint ? '' : 'NOT'} f.effective_complaint`);
+    if (filter?.sentimentSources != null) {
+      q.andWhere('f.sentiment_source = ANY(:sources)', { sources: filter.sentimentSources });
+    }
+    if (filter?.externalIds != null) {
+      q.andWhere('f.external_id = ANY(:externalIds)', { externalIds: filter.externalIds });
     }
     if (filter?.outcome != null) q.andWhere('f.outcome = :outcome', { outcome: filter.outcome });
     return timeOrderedPage(
@@ -108,6 +118,31 @@ export class FeedbackService {
     outcome: FeedbackOutcome,
   ): Promise<FeedbackEntity> {
     return this.change(scope, id, { outcome });
+  }
+
+  /**
+   * An analyst's correction, which beats what the caller sent and what the
+   * text model read; `reset` drops the corrections. The rollups follow at
+   * commit (scope.changes), so every number uses the corrected values.
+   */
+  async reclassify(
+    scope: WriteScope,
+    id: string,
+    input: ReclassifyFeedbackInput,
+  ): Promise<FeedbackEntity> {
+    const problems = reclassifyProblems(input);
+    if (problems.length) throw new ValidationError(problems);
+    const item = await this.lockedItem(scope, id);
+    const key = { brandId: item.brandId, id: item.id };
+    const changes = input.reset
+      ? { correctedSentiment: null, correctedComplaint: null }
+      : {
+          ...(input.sentiment != null ? { correctedSentiment: input.sentiment } : {}),
+          ...(input.complaint != null ? { correctedComplaint: input.complaint } : {}),
+        };
+    await scope.manager.update(FeedbackEntity, key, changes);
+    scope.changes.feedback(item.brandId, [item.id]);
+    return scope.manager.findOneByOrFail(FeedbackEntity, key);
   }
 
   private async change(

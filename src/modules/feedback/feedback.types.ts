@@ -1,6 +1,21 @@
 import { Field, Float, ID, InputType, ObjectType } from 'type-graphql';
 import { WindowInput } from '../../shared/window';
-import { FeedbackKind, FeedbackOutcome } from '../../shared/vocabulary';
+import { FeedbackKind, FeedbackOutcome, SentimentSource } from '../../shared/vocabulary';
+
+@ObjectType({ description: "What Rapport's text model read from the item's text." })
+export class FeedbackSignals {
+  @Field(() => [String], { description: 'The cues of the inferred sentiment ([] when none).' })
+  sentimentCues!: string[];
+
+  @Field(() => [String], { description: 'The cues that made the text a complaint ([] when none).' })
+  complaintCues!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The text model version that read the text; null without text.',
+  })
+  inferenceVersion!: string | null;
+}
 
 @ObjectType({ description: 'Something the audience says to or about the brand.' })
 export class Feedback {
@@ -16,8 +31,27 @@ export class Feedback {
   @Field(() => FeedbackKind)
   kind!: FeedbackKind;
 
-  @Field(() => Float, { nullable: true, description: '−1 (negative) … 1 (positive).' })
-  sentiment!: number | null;
+  @Field(() => Float, {
+    name: 'sentiment',
+    nullable: true,
+    description:
+      '−1 (negative) … 1 (positive). Effective: corrected, else provided, else inferred (see sentimentSource).',
+  })
+  effectiveSentiment!: number | null;
+
+  @Field(() => SentimentSource)
+  sentimentSource!: SentimentSource;
+
+  @Field(() => Boolean, {
+    name: 'complaint',
+    description: 'Effective: corrected, else kind COMPLAINT or read from the text.',
+  })
+  effectiveComplaint!: boolean;
+
+  @Field({
+    description: 'The one "negative" predicate of the model: a complaint, or sentiment below −0.2.',
+  })
+  negative!: boolean;
 
   @Field()
   receivedAt!: Date;
@@ -57,6 +91,11 @@ export class Feedback {
 
   @Field()
   updatedAt!: Date;
+
+  // read by the `signals` field resolver
+  sentimentCues!: string[];
+  complaintCues!: string[];
+  inferenceVersion!: string | null;
 }
 
 @InputType({ description: "An item of recordInteractions: the brand is the batch's." })
@@ -94,7 +133,11 @@ export class InteractionFeedbackInput {
   @Field(() => String, { nullable: true })
   authorRef?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Kept for people; never used in scores.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Kept for people, and read by the text model (sentiment when none is given, complaint).',
+  })
   text?: string | null;
 }
 
@@ -124,12 +167,39 @@ export class FeedbackFilter {
   })
   unanswered?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: COMPLAINT or sentiment below −0.2.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: a complaint or sentiment below −0.2 (effective values).',
+  })
   negative?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'The effective complaint flag.' })
+  complaint?: boolean | null;
+
+  @Field(() => [SentimentSource], { nullable: true })
+  sentimentSources?: SentimentSource[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'At most 100.' })
+  externalIds?: string[] | null;
 
   @Field(() => FeedbackOutcome, { nullable: true })
   outcome?: FeedbackOutcome | null;
 
   @Field(() => ID, { nullable: true })
   audienceId?: string | null;
+}
+
+@InputType({
+  description:
+    "An analyst's correction: sentiment and/or complaint, or reset: true alone to drop the corrections.",
+})
+export class ReclassifyFeedbackInput {
+  @Field(() => Float, { nullable: true, description: 'In [−1, 1].' })
+  sentiment?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  complaint?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  reset?: boolean | null;
 }

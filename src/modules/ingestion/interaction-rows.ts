@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FieldProblem } from '../../shared/domain-error';
 import { defaultIntentOfKind, phaseOfKind, type ActivityIntent } from '../../shared/vocabulary';
 import type { InteractionActivityInput } from '../activities/activity.types';
+import { inferredColumns } from '../feedback/feedback-inference';
 import type { InteractionFeedbackInput } from '../feedback/feedback.types';
 
 /** A stored activity as ingestion compares it (snake_case, as the database returns it). */
@@ -87,11 +88,13 @@ export function newActivityRow(item: InteractionActivityInput) {
 }
 
 export function newFeedbackRow(item: InteractionFeedbackInput) {
+  const sentiment = item.sentiment ?? null;
+  const text = item.text ?? null;
   return {
     id: randomUUID(),
     audience_id: item.audienceId ?? null,
     kind: item.kind,
-    sentiment: item.sentiment ?? null,
+    sentiment,
     received_at: item.receivedAt,
     acknowledged_at: item.acknowledgedAt ?? null,
     category: item.category?.trim() ?? null,
@@ -99,7 +102,9 @@ export function newFeedbackRow(item: InteractionFeedbackInput) {
     in_reply_to_activity_external_id: item.inReplyToActivityExternalId ?? null,
     external_id: item.externalId ?? null,
     author_ref: item.authorRef ?? null,
-    text: item.text ?? null,
+    text,
+    // read in the write's transaction, so the rollups count the effective values from the start
+    ...inferredColumns(item.kind, sentiment, text),
   };
 }
 
@@ -177,6 +182,9 @@ export function planFeedback(
     ['text', item.text, stored.text],
     ['author_ref', item.authorRef, stored.author_ref],
   ]);
+  // a new text is read again (kind and provided sentiment are immutable, so the stored ones hold)
+  if (changed.text)
+    Object.assign(changed, inferredColumns(stored.kind, stored.sentiment, changed.text));
   return Object.keys(changed).length
     ? { kind: 'update', id: stored.id, changes: changed }
     : { kind: 'unchanged', id: stored.id };

@@ -65,14 +65,19 @@ export class InteractionStore {
     await m.query(
       `INSERT INTO feedback (brand_id, id, workspace_id, audience_id, kind, sentiment, received_at,
                              acknowledged_at, category, outcome, in_reply_to_activity_external_id,
-                             external_id, author_ref, text)
+                             external_id, author_ref, text, inferred_sentiment, inferred_complaint,
+                             sentiment_cues, complaint_cues, inference_version)
        SELECT $1, x.id, $2, x.audience_id, x.kind::feedback_kind, x.sentiment, x.received_at,
               x.acknowledged_at, x.category, x.outcome::feedback_outcome,
-              x.in_reply_to_activity_external_id, x.external_id, x.author_ref, x.text
+              x.in_reply_to_activity_external_id, x.external_id, x.author_ref, x.text,
+              x.inferred_sentiment, x.inferred_complaint, x.sentiment_cues, x.complaint_cues,
+              x.inference_version
          FROM jsonb_to_recordset($3::jsonb) AS x(
               id uuid, audience_id uuid, kind text, sentiment float8, received_at timestamptz,
               acknowledged_at timestamptz, category text, outcome text,
-              in_reply_to_activity_external_id text, external_id text, author_ref text, text text)`,
+              in_reply_to_activity_external_id text, external_id text, author_ref text, text text,
+              inferred_sentiment float8, inferred_complaint boolean, sentiment_cues text[],
+              complaint_cues text[], inference_version text)`,
       [brandId, workspaceId, JSON.stringify(rows)],
     );
   }
@@ -129,9 +134,17 @@ export class InteractionStore {
               outcome = coalesce(x.outcome::feedback_outcome, f.outcome),
               text = coalesce(x.text, f.text),
               author_ref = coalesce(x.author_ref, f.author_ref),
+              -- a new text comes with what the model read from it (all of it, nulls included)
+              inferred_sentiment = CASE WHEN x.text IS NULL THEN f.inferred_sentiment ELSE x.inferred_sentiment END,
+              inferred_complaint = CASE WHEN x.text IS NULL THEN f.inferred_complaint ELSE x.inferred_complaint END,
+              sentiment_cues = CASE WHEN x.text IS NULL THEN f.sentiment_cues ELSE x.sentiment_cues END,
+              complaint_cues = CASE WHEN x.text IS NULL THEN f.complaint_cues ELSE x.complaint_cues END,
+              inference_version = CASE WHEN x.text IS NULL THEN f.inference_version ELSE x.inference_version END,
               updated_at = now()
          FROM jsonb_to_recordset($2::jsonb) AS x(
-              id uuid, acknowledged_at timestamptz, category text, outcome text, text text, author_ref text)
+              id uuid, acknowledged_at timestamptz, category text, outcome text, text text, author_ref text,
+              inferred_sentiment float8, inferred_complaint boolean, sentiment_cues text[],
+              complaint_cues text[], inference_version text)
         WHERE f.brand_id = $1 AND f.id = x.id`,
       [brandId, JSON.stringify(updates.map((u) => ({ id: u.id, ...u.changes })))],
     );

@@ -1,8 +1,4 @@
-import {
-  EngagementPhase,
-  NEEDS_RESPONSE_KINDS,
-  NEGATIVE_SENTIMENT_BELOW,
-} from '../../shared/vocabulary';
+import { EngagementPhase, NEEDS_RESPONSE_KINDS, SentimentSource } from '../../shared/vocabulary';
 
 /**
  * The one definition of the engagement sums (engagement-model.md §3–4): each
@@ -43,6 +39,11 @@ export interface EngagementSums {
   responseTimeliness: number;
   negative: number;
   negativeResponded: number;
+  /** Feedback by the source of its effective sentiment (engagement-model.md, "Text signals"). */
+  sentimentCorrected: number;
+  sentimentProvided: number;
+  sentimentInferred: number;
+  sentimentNone: number;
   // activities that occurred in the window
   activities: Record<EngagementPhase, number>;
   /** INTERACTING activities that name no feedback item they answer. */
@@ -77,8 +78,12 @@ export interface SumDefinition {
 }
 
 export const NEEDS_RESPONSE = `f.kind IN (${NEEDS_RESPONSE_KINDS.map((k) => `'${k}'`).join(', ')})`;
-/** The one "negative" predicate of the model, over `feedback f`. */
-export const NEGATIVE = `(f.kind = 'COMPLAINT' OR coalesce(f.sentiment < ${NEGATIVE_SENTIMENT_BELOW}, false))`;
+/**
+ * The one "negative" predicate of the model, over `feedback f`: the stored
+ * generated column over the effective complaint flag and sentiment (see the
+ * TextSignals migration), shared by the sums, the feedback filters and the inbox.
+ */
+export const NEGATIVE = 'f.negative';
 const ACK_AT = 'least(f.acknowledged_at, f.first_response_at)';
 const RESPONDED = `${NEEDS_RESPONSE} AND f.first_response_at IS NOT NULL`;
 /** The acknowledgement target of ackTimeliness: 4 hours. */
@@ -125,6 +130,14 @@ const phaseCount = (phase: EngagementPhase): SumDefinition => ({
   countsItems: true,
 });
 
+/** The EngagementSums field counting the feedback whose sentiment comes from each source. */
+export const SOURCE_FIELDS = {
+  [SentimentSource.CORRECTED]: 'sentimentCorrected',
+  [SentimentSource.PROVIDED]: 'sentimentProvided',
+  [SentimentSource.INFERRED]: 'sentimentInferred',
+  [SentimentSource.NONE]: 'sentimentNone',
+} as const satisfies Record<SentimentSource, SumField>;
+
 export const SUMS: readonly SumDefinition[] = [
   { ...feedbackSum('feedback', 'feedback', () => 'count(*)'), countsItems: true },
   feedbackSum('acknowledged', 'acknowledged', () => `count(${ACK_AT})`),
@@ -156,6 +169,11 @@ export const SUMS: readonly SumDefinition[] = [
   feedbackSum('negative', 'negative', () => countWhere(NEGATIVE)),
   feedbackSum('negativeResponded', 'negative_responded', () =>
     countWhere(`${NEGATIVE} AND f.first_response_at IS NOT NULL`),
+  ),
+  ...Object.values(SentimentSource).map((source) =>
+    feedbackSum(SOURCE_FIELDS[source], `sentiment_${source.toLowerCase()}`, () =>
+      countWhere(`f.sentiment_source = '${source}'`),
+    ),
   ),
   phaseCount(EngagementPhase.LISTENING),
   phaseCount(EngagementPhase.PROCESSING),

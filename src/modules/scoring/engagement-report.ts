@@ -1,4 +1,5 @@
-import { EngagementPhase } from '../../shared/vocabulary';
+import { EngagementPhase, SentimentSource } from '../../shared/vocabulary';
+import { SOURCE_FIELDS } from '../rollups/sum-definitions';
 import { weightedScore, type Component } from './component';
 import { totalActivities, type EngagementSums } from '../rollups/engagement-sums';
 import { atLeast } from './math';
@@ -9,7 +10,7 @@ import { listeningComponents } from './phases/listening';
 import { processingComponents } from './phases/processing';
 
 /** Bumped whenever a formula changes (engagement-model.md, first paragraph). */
-export const ALGORITHM_VERSION = 'engagement-model/1.0';
+export const ALGORITHM_VERSION = 'engagement-model/1.1';
 
 export enum EngagementStage {
   BROADCAST = 'BROADCAST',
@@ -96,4 +97,14 @@ export function stageOf(
     return EngagementStage.INTERACTION;
   }
   return EngagementStage.BROADCAST;
+}
+
+/** Feedback per source of its effective sentiment, every source in the enum order. */
+export function sentimentSourceCounts(
+  sums: Pick<EngagementSums, (typeof SOURCE_FIELDS)[SentimentSource]>,
+): { source: SentimentSource; feedback: number }[] {
+  return Object.values(SentimentSource).map((source) => ({
+    source,
+    feedback: sums[SOURCE_FIELDS[source]],
+  }));
 }

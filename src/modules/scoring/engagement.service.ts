@@ -9,7 +9,7 @@ import type { BrandFilter } from '../brands/brand.types';
 import { searchPattern } from '../brands/brand.validation';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import type { PhaseWeights, PhaseWeightsInput } from './phase-weights.types';
-import { ALGORITHM_VERSION, scoreEngagement } from './engagement-report';
+import { ALGORITHM_VERSION, scoreEngagement, sentimentSourceCounts } from './engagement-report';
 import type { EngagementSums } from '../rollups/engagement-sums';
 import { responseTimeFromRow, sumsFromRow } from '../rollups/engagement-sums';
 import { EngagementReadModel, type BrandSumsRow } from './engagement-read-model';
@@ -178,7 +178,8 @@ export class EngagementService {
 
   reportFromRow(row: BrandSumsRow, window: TimeWindow): EngagementReport {
     const weights = weightsFrom(row.phase_weights);
-    const scores = scoreEngagement(sumsFromRow(row, weeksIn(window)), weights);
+    const sums = sumsFromRow(row, weeksIn(window));
+    const scores = scoreEngagement(sums, weights);
     return {
       brandId: row.id,
       audienceId: row.audience_id,
@@ -187,6 +188,7 @@ export class EngagementService {
       algorithmVersion: ALGORITHM_VERSION,
       weights: toPhaseWeights(weights),
       responseTime: responseTimeFromRow(row),
+      sentimentSources: sentimentSourceCounts(sums),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { EngagementPhase } from '../../shared/vocabulary';
+import { EngagementPhase, SentimentSource } from '../../shared/vocabulary';
 import { Window } from '../../shared/window';
 import { PhaseWeights } from './phase-weights.types';
 import { EngagementStage } from './engagement-report';
@@ -77,6 +77,15 @@ export class ResponseTime {
   p90Minutes!: number | null;
 }
 
+@ObjectType({ description: 'How many feedback items take their sentiment from one source.' })
+export class SentimentSourceCount {
+  @Field(() => SentimentSource)
+  source!: SentimentSource;
+
+  @Field(() => Int)
+  feedback!: number;
+}
+
 @ObjectType()
 export class EngagementReport {
   @Field(() => ID)
@@ -117,6 +126,11 @@ export class EngagementReport {
 
   @Field(() => ResponseTime)
   responseTime!: ResponseTime;
+
+  @Field(() => [SentimentSourceCount], {
+    description: 'Feedback of the window per sentiment source, every source in the enum order.',
+  })
+  sentimentSources!: SentimentSourceCount[];
 }
 
 @ObjectType()

@@ -81,6 +81,8 @@ export const FIELD_COSTS = {
   'GrunigClassification.evidence': { items: 7 },
   'WorkspaceOverview.brandsByModel': { items: 4 },
   'WorkspaceOverview.brandsByStage': { items: 3 },
+  'WorkspaceOverview.sentimentSources': { items: 4 },
+  'EngagementReport.sentimentSources': { items: 4 },
 } as const satisfies Record<`${string}.${string}`, FieldCost>;
 
 export type PricedField = keyof typeof FIELD_COSTS;

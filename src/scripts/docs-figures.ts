@@ -12,23 +12,28 @@ import { startEmbeddedPostgres } from '../db/embedded-postgres';
 import { ALL_SCOPES } from '../modules/api-keys/api-key.service';
 import { Importer } from '../modules/import/importer';
 import { playReviewEvents } from '../modules/import/play-reviews-mapper';
+import type { ImportEvent } from '../modules/import/import-item';
+import { twcsEvents } from '../modules/import/twcs-mapper';
 import { createApp } from '../server/app';
 import { createServices } from '../server/services';
 import { setLogLevel } from '../shared/logger';
-import { bankFiguresTable, withFiguresTable } from './readme-bank-figures';
+import { bankFiguresTable, withFiguresTable, type Gql } from './readme-bank-figures';
+import { twitterFiguresTable } from './readme-twitter-figures';
 
 const README = path.resolve(__dirname, '..', '..', '..', 'README.md');
 
 /**
  * Regenerates the README's figures from the code that computes them: a fresh
  * embedded PostgreSQL in a temporary folder, the shared Google Play reviews
- * imported, the README's query asked over HTTP, the table rewritten.
+ * and Twitter sample imported (one workspace each), the README's queries
+ * asked over HTTP, the tables rewritten.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { data: { type: 'string', default: process.env.SHARED_DATA_DIR ?? '../shared/data' } },
   });
   const file = path.resolve(values.data, 'google-play-bank-reviews.csv');
+  const tweets = path.resolve(values.data, 'twcs-sample-5k.csv');
   setLogLevel('warn');
   const base = mkdtempSync(path.join(os.tmpdir(), 'rapport-figures-'));
   chmodSync(base, 0o755); // as root the server runs as "postgres", which must enter the folder
@@ -39,34 +44,48 @@ async function main(): Promise<void> {
     await owner.initialize();
     await runMigrations(owner);
     const services = createServices();
-    const { workspaceId, secret } = await owner.transaction(async (m) => {
-      const ws = await services.workspaces.findOrCreate(m, 'default');
-      const key = await services.apiKeys.create(
-        { manager: m, workspaceId: ws.id },
-        'docs:figures',
-        ALL_SCOPES,
-      );
-      return { workspaceId: ws.id, secret: key.secret };
-    });
-    await new Importer(owner, services, workspaceId).run(playReviewEvents(file));
+    const load = async (workspace: string, events: AsyncIterable<ImportEvent>) => {
+      const { workspaceId, secret } = await owner.transaction(async (m) => {
+        const ws = await services.workspaces.findOrCreate(m, workspace);
+        const key = await services.apiKeys.create(
+          { manager: m, workspaceId: ws.id },
+          'docs:figures',
+          ALL_SCOPES,
+        );
+        return { workspaceId: ws.id, secret: key.secret };
+      });
+      await new Importer(owner, services, workspaceId).run(events);
+      return secret;
+    };
+    const banks = await load('default', playReviewEvents(file));
+    const twitter = await load('twitter', twcsEvents(tweets));
     await requests.initialize();
     const app = await createApp(requests, { migrated: true }, DEFAULT_HTTP_OPTIONS);
     const server = app.express.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     try {
       const { port } = server.address() as AddressInfo;
-      const table = await bankFiguresTable(async (query, variables) => {
-        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-          body: JSON.stringify({ query, variables }),
-        });
-        const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
-        if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-        return body.data;
-      });
-      writeFileSync(README, withFiguresTable(readFileSync(README, 'utf8'), table));
-      process.stdout.write(`${table}\n\nwrote ${README}\n`);
+      const gql =
+        (secret: string): Gql =>
+        async (query, variables) => {
+          const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+            body: JSON.stringify({ query, variables }),
+          });
+          const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
+          if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
+          return body.data;
+        };
+      const bankTable = await bankFiguresTable(gql(banks));
+      const twitterTable = await twitterFiguresTable(gql(twitter));
+      const readme = withFiguresTable(
+        withFiguresTable(readFileSync(README, 'utf8'), bankTable),
+        twitterTable,
+        'twitter',
+      );
+      writeFileSync(README, readme);
+      process.stdout.write(`${bankTable}\n\n${twitterTable}\n\nwrote ${README}\n`);
     } finally {
       await new Promise((r) => server.close(r));
       await app.stop();

@@ -55,7 +55,9 @@ async function main(): Promise<void> {
           const n = await uow.write((scope) => services.reinference.chunk(scope, brand.id));
           if (n === 0) break;
           done += n;
-          process.stdout.write(`[${i + 1}/${brands.length}] ${brand.name}: ${done}/${pending}\r`);
+          // progress in a terminal only: a log gets the one line per brand below
+          if (process.stdout.isTTY)
+            process.stdout.write(`[${i + 1}/${brands.length}] ${brand.name}: ${done}/${pending}\r`);
         }
       } finally {
         await uow.close();

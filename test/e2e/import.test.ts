@@ -7,6 +7,11 @@ import { ImportFileError } from '../../src/modules/import/import-item';
 import { Importer, type ImportSummary } from '../../src/modules/import/importer';
 import { summaryText } from '../../src/modules/import/import-report';
 import { bankFiguresTable, readmeFiguresTable } from '../../src/scripts/readme-bank-figures';
+import {
+  TWITTER_WINDOW,
+  twitterFigures,
+  twitterFiguresTable,
+} from '../../src/scripts/readme-twitter-figures';
 import { ApiKeyScope } from '../../src/shared/vocabulary';
 import { TestApp } from '../support/test-app';
 
@@ -421,5 +426,46 @@ describe('the full shared datasets', () => {
     );
     expect(second.brands.reduce((n, b) => n + b.inserted + b.updated + b.rejected, 0)).toBe(0);
     expect(await t.snapshot()).toBe(snapshot);
+  });
+
+  it("reads the tweets' text: negative feedback, concernsAddressed and an inbox per brand, and the README's Twitter table", async () => {
+    if ((await brandStats('shared-twcs')).length === 0)
+      await importFile('shared-twcs', 'twcs', path.join(SHARED, 'twcs-sample-5k.csv'));
+    const key = await t.key('shared-twcs', [ApiKeyScope.READ]);
+    const gql = (query: string, variables: Record<string, unknown>) => t.ok(key, query, variables);
+    const brands = await twitterFigures(gql);
+    // tweets are COMMENTs and QUESTIONs: every negative one was read from its text
+    const [kinds] = await t.sql<{ complaints: number; inferred_negative: number }>(
+      `SELECT count(*) FILTER (WHERE f.kind = 'COMPLAINT')::int AS complaints,
+              count(*) FILTER (WHERE f.negative AND f.sentiment IS NULL)::int AS inferred_negative
+         FROM feedback f JOIN workspaces w ON w.id = f.workspace_id WHERE w.name = 'shared-twcs'`,
+    );
+    const negative = brands.reduce((n, b) => n + b.negative, 0);
+    expect(kinds!.complaints).toBe(0);
+    expect(negative).toBe(kinds!.inferred_negative);
+    expect(negative).toBeGreaterThan(500);
+    const busy = brands.filter((b) => b.feedback >= 20);
+    expect(busy.length).toBeGreaterThan(10);
+    for (const b of busy) expect(b.concernsAddressed).not.toBeNull();
+    // the inbox of the brand leaving most unhappy customers waiting lists exactly them
+    const top = brands[0]!;
+    expect(top.waiting).toBeGreaterThan(0);
+    const inbox = await gql(
+      `query ($id: ID!, $window: WindowInput!) {
+         feedback(brandId: $id, filter: { negative: true, unanswered: true, window: $window }, first: 100) {
+           totalCount nodes { negative firstResponseAt }
+         }
+       }`,
+      { id: top.id, window: TWITTER_WINDOW },
+    );
+    expect(inbox.feedback.totalCount).toBe(top.waiting);
+    expect(
+      inbox.feedback.nodes.every(
+        (f: { negative: boolean; firstResponseAt: string | null }) =>
+          f.negative && f.firstResponseAt === null,
+      ),
+    ).toBe(true);
+    const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    expect(readmeFiguresTable(readme, 'twitter')).toBe(await twitterFiguresTable(gql));
   });
 });

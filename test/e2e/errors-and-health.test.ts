@@ -76,7 +76,9 @@ describe('caller mistakes of the transport', () => {
   }
 
   it('a subscription over POST or GET is BAD_REQUEST, not an internal error', async () => {
-    const query = 'subscription { viewer { scopes } }';
+    // a valid subscription of the schema: only the transport is wrong
+    const query =
+      'subscription { classificationChanged(brandId: "00000000-0000-0000-0000-000000000000") { model } }';
     const logged = await errorLines(async () => {
       const viaPost = await post({ query });
       expect(viaPost.status).toBe(400);

@@ -24,6 +24,11 @@ const ADMIN_OPERATIONS = new Set([
   'revokeApiKey',
   'setPhaseWeights',
   'eraseAuthor',
+  'webhooks',
+  'webhookDeliveries',
+  'createWebhook',
+  'updateWebhook',
+  'deleteWebhook',
 ]);
 const OPEN_OPERATIONS = new Set(['viewer']);
 

@@ -79,7 +79,7 @@ describe('webhooks', () => {
     expect(got!.json).toMatchObject({
       type: 'NEGATIVE_FEEDBACK',
       brandId,
-      data: { id, kind: 'COMPLAINT', text: 'late again' },
+      data: { id, kind: 'COMPLAINT', text: 'late again', complaint: true, negative: true },
     });
     expect(got!.json.workspaceId).toMatch(/^[0-9a-f-]{36}$/);
     const list = await a.gql(key, `{ webhooks { id enabled } }`);

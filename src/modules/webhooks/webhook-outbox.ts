@@ -6,10 +6,12 @@ import { WebhookEvent } from './webhook.types';
 
 const STAGE_WINDOW_MS = 30 * 86_400_000;
 
-/** The feedback item as `data`: the fields of the Feedback type that are stored columns. */
+/** The feedback item as `data`: the fields of the Feedback type that are stored columns (effective signals). */
 const FEEDBACK_JSON = `json_build_object(
   'id', f.id, 'brandId', f.brand_id, 'audienceId', f.audience_id, 'kind', f.kind,
-  'sentiment', f.sentiment, 'receivedAt', f.received_at, 'acknowledgedAt', f.acknowledged_at,
+  'sentiment', f.effective_sentiment, 'sentimentSource', f.sentiment_source,
+  'complaint', f.effective_complaint, 'negative', f.negative,
+  'receivedAt', f.received_at, 'acknowledgedAt', f.acknowledged_at,
   'firstResponseAt', f.first_response_at, 'category', f.category, 'outcome', f.outcome,
   'externalId', f.external_id, 'authorRef', f.author_ref, 'text', f.text,
   'createdAt', f.created_at, 'updatedAt', f.updated_at)`;

@@ -1,5 +1,11 @@
 import path from 'node:path';
 
+import { ConfigError, intVar, optional } from './config-vars';
+import { webhookOptions, type WebhookOptions } from './config-webhooks';
+
+export { ConfigError };
+export { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from './config-webhooks';
+
 export interface Config {
   readonly port: number;
   readonly host: string | undefined;
@@ -27,33 +33,6 @@ export interface LiveOptions {
   readonly debounceMs: number;
   readonly minIntervalMs: number;
 }
-
-/** Webhook delivery (docs/live.md, SECURITY.md). Tests shorten the timings. */
-export interface WebhookOptions {
-  /** http:// and loopback/private/link-local addresses (development and tests only). */
-  readonly allowPrivateNetworks: boolean;
-  /** 32 bytes (hex or base64) that encrypt signing secrets at rest; see webhook-secrets.ts. */
-  readonly secretKey: string | undefined;
-  readonly timeoutMs: number;
-  /** The first retry comes within this, each later one up to twice as late, at most maxRetryMs. */
-  readonly firstRetryMs: number;
-  readonly maxRetryMs: number;
-  /** An event is retried this long; an endpoint failing this long is disabled. */
-  readonly giveUpAfterMs: number;
-  readonly pollMs: number;
-  readonly overdueScanMs: number;
-}
-
-export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
-  allowPrivateNetworks: false,
-  secretKey: undefined,
-  timeoutMs: 10_000,
-  firstRetryMs: 10_000,
-  maxRetryMs: 3_600_000,
-  giveUpAfterMs: 24 * 3_600_000,
-  pollMs: 1000,
-  overdueScanMs: 30_000,
-};
 
 export const DEFAULT_LIVE_OPTIONS: LiveOptions = {
   maxSubscriptionsPerKey: 20,
@@ -115,23 +94,6 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   metricsOperations: [],
 };
 
-export class ConfigError extends Error {}
-
-function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number) {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-function optional(env: NodeJS.ProcessEnv, name: string): string | undefined {
-  const raw = env[name];
-  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
-}
-
 function replicaUrls(env: NodeJS.ProcessEnv): string[] {
   const urls = (optional(env, 'DATABASE_REPLICA_URLS') ?? '')
     .split(',')
@@ -157,26 +119,6 @@ function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
   if (token !== undefined && token.length < 16)
     throw new ConfigError('METRICS_TOKEN must be at least 16 characters long');
   return token;
-}
-
-function webhookOptions(env: NodeJS.ProcessEnv): WebhookOptions {
-  const allow = optional(env, 'WEBHOOK_ALLOW_PRIVATE_NETWORKS') ?? 'false';
-  if (allow !== 'true' && allow !== 'false')
-    throw new ConfigError(`WEBHOOK_ALLOW_PRIVATE_NETWORKS must be true or false, got "${allow}"`);
-  const secretKey = optional(env, 'WEBHOOK_SECRET_KEY');
-  if (secretKey !== undefined && !/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/.test(secretKey))
-    throw new ConfigError('WEBHOOK_SECRET_KEY must be 32 bytes, as 64 hex digits or base64');
-  const HOUR = 3_600_000;
-  return {
-    allowPrivateNetworks: allow === 'true',
-    secretKey,
-    timeoutMs: intVar(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
-    firstRetryMs: intVar(env, 'WEBHOOK_FIRST_RETRY_MS', 10_000, 10, HOUR),
-    maxRetryMs: intVar(env, 'WEBHOOK_MAX_RETRY_MS', HOUR, 10, 24 * HOUR),
-    giveUpAfterMs: intVar(env, 'WEBHOOK_GIVE_UP_AFTER_MS', 24 * HOUR, 100, 30 * 24 * HOUR),
-    pollMs: intVar(env, 'WEBHOOK_POLL_MS', 1000, 10, 60_000),
-    overdueScanMs: intVar(env, 'WEBHOOK_OVERDUE_SCAN_MS', 30_000, 10, 60_000),
-  };
 }
 
 /** Parses and validates the environment once; nothing else reads process.env. */

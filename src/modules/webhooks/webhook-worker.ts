@@ -169,18 +169,27 @@ export class WebhookWorker {
               failed_at = CASE WHEN $3 THEN now() END WHERE id = $1`,
       [event.id, retryDelayMs(event.attempts, this.options), giveUp],
     );
-    // an endpoint failing for giveUpAfterMs without one success is disabled, and says why
+    // an endpoint failing for giveUpAfterMs without one success is disabled, and says why; an
+    // event giving up counts too (its clock starts at creation, failing_since at the first failure)
     await m.query(
-      `UPDATE webhooks SET failing_since = coalesce(failing_since, now()),
-              enabled = CASE WHEN failing_since <= now() - $2 * interval '1 millisecond' THEN false ELSE enabled END,
-              disabled_reason = CASE WHEN failing_since <= now() - $2 * interval '1 millisecond'
-                THEN 'every delivery failed for ' || $3 || '; last: ' || $4 ELSE disabled_reason END
-        WHERE id = $1`,
+      `WITH verdict AS (
+         SELECT coalesce(failing_since <= now() - $2 * interval '1 millisecond', false)
+             OR ($5::boolean AND NOT EXISTS (
+                  SELECT 1 FROM webhook_deliveries d WHERE d.webhook_id = $1 AND d.at >= $6
+                     AND d.status BETWEEN 200 AND 299 AND d.error IS NULL)) AS disable
+           FROM webhooks WHERE id = $1)
+       UPDATE webhooks w SET failing_since = coalesce(w.failing_since, now()),
+              enabled = w.enabled AND NOT v.disable,
+              disabled_reason = CASE WHEN v.disable
+                THEN 'every delivery failed for ' || $3 || '; last: ' || $4 ELSE w.disabled_reason END
+         FROM verdict v WHERE w.id = $1`,
       [
         event.webhook_id,
         this.options.giveUpAfterMs,
         `${Math.round(this.options.giveUpAfterMs / 60_000)} minutes`,
         result.error ?? `HTTP ${result.status}`,
+        giveUp,
+        event.created_at,
       ],
     );
   }

@@ -6,6 +6,7 @@ import { SharedRateLimits1795430000000 } from './1795430000000-SharedRateLimits'
 import { ReadYourWrites1795440000000 } from './1795440000000-ReadYourWrites';
 import { MonthlyRollups1795450000000 } from './1795450000000-MonthlyRollups';
 import { Webhooks1795460000000 } from './1795460000000-Webhooks';
+import { BrandDataVersion1795470000000 } from './1795470000000-BrandDataVersion';
 
 /**
  * Every migration, oldest first. A new one (`npm run migration:generate -- migrations/Name`)
@@ -20,4 +21,5 @@ export const migrations = [
   ReadYourWrites1795440000000,
   MonthlyRollups1795450000000,
   Webhooks1795460000000,
+  BrandDataVersion1795470000000,
 ];

@@ -13,9 +13,11 @@ import type { ReportCache } from './report-cache';
  * read on every report, so their writes are seen at the reader's next snapshot.
  *
  * A hit costs one index lookup of the brands (which also brings the current
- * name, time zone and weights, so those never come from the cache); brands
- * with nothing cached at all skip the lookup, their sums statement returns
- * the version.
+ * name, time zone and weights, so those never come from the cache). When
+ * some of the brands have nothing cached at all, the lookup is skipped and
+ * the one sums statement, which returns the versions, serves them all: a
+ * request never sends more statements than without the cache, except after
+ * a write (lookup, then the sums of the stale brands).
  */
 export async function cachedBrandSums(
   readModel: EngagementReadModel,
@@ -32,7 +34,7 @@ export async function cachedBrandSums(
     for (const row of rows) if (row.audience_found) cache.set(keyOf(row.id), row.data_version, row);
     return rows;
   };
-  if (brandIds !== null && !brandIds.some((id) => cache.has(keyOf(id)))) {
+  if (brandIds !== null && !brandIds.every((id) => cache.has(keyOf(id)))) {
     return store(await readModel.brandSums(scope, brandIds, window, audienceId));
   }
   const brands = await readModel.brandVersions(scope, brandIds, search);

@@ -7,6 +7,7 @@ import { ReadYourWrites1795440000000 } from './1795440000000-ReadYourWrites';
 import { MonthlyRollups1795450000000 } from './1795450000000-MonthlyRollups';
 import { Webhooks1795460000000 } from './1795460000000-Webhooks';
 import { TextSignals1795470000000 } from './1795470000000-TextSignals';
+import { BrandDataVersion1795480000000 } from './1795480000000-BrandDataVersion';
 
 /**
  * Every migration, oldest first. A new one (`npm run migration:generate -- migrations/Name`)
@@ -22,4 +23,5 @@ export const migrations = [
   MonthlyRollups1795450000000,
   Webhooks1795460000000,
   TextSignals1795470000000,
+  BrandDataVersion1795480000000,
 ];

@@ -1,4 +1,10 @@
 import path from 'node:path';
+import {
+  DEFAULT_REPORT_CACHE_OPTIONS,
+  type ReportCacheOptions,
+} from './modules/scoring/report-cache';
+
+const MB = 1024 * 1024;
 
 import { ConfigError, intVar, optional } from './config-vars';
 import { webhookOptions, type WebhookOptions } from './config-webhooks';
@@ -25,6 +31,8 @@ export interface Config {
   readonly http: HttpOptions;
   readonly live: LiveOptions;
   readonly webhooks: WebhookOptions;
+  /** Reports served from memory while their brand's data version holds (docs/scaling.md). */
+  readonly reportCache: ReportCacheOptions;
 }
 
 /** Subscriptions (docs/live.md). */
@@ -145,6 +153,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
     },
     webhooks: webhookOptions(env),
+    reportCache: {
+      entries: intVar(
+        env,
+        'REPORT_CACHE_ENTRIES',
+        DEFAULT_REPORT_CACHE_OPTIONS.entries,
+        0,
+        1_000_000,
+      ),
+      maxBytes:
+        intVar(env, 'REPORT_CACHE_MB', DEFAULT_REPORT_CACHE_OPTIONS.maxBytes / MB, 1, 16_384) * MB,
+    },
     port: intVar(env, 'PORT', 4000, 0, 65535),
     host: optional(env, 'HOST'),
     databaseUrl: optional(env, 'DATABASE_URL'),

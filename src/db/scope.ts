@@ -12,6 +12,11 @@ import type { ChangeLog } from './change-log';
 export interface Scope {
   readonly manager: EntityManager;
   readonly workspaceId: string;
+  /**
+   * A read-only REPEATABLE READ snapshot (UnitOfWork.read): every statement
+   * sees the same committed state, which the report cache relies on.
+   */
+  readonly snapshot?: boolean;
 }
 
 /** A scope that writes: it also records what it changed (see ChangeLog). */

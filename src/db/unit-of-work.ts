@@ -50,7 +50,11 @@ export class UnitOfWork {
     return this.enqueue(async () => {
       if (!this.reading) this.reading = await this.beginRead();
       try {
-        return await work({ manager: this.reading.manager, workspaceId: this.workspaceId });
+        return await work({
+          manager: this.reading.manager,
+          workspaceId: this.workspaceId,
+          snapshot: true,
+        });
       } catch (error) {
         // a failed statement aborts the transaction: start the next read afresh
         await this.endRead(false);

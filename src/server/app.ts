@@ -31,6 +31,10 @@ import { healthRoutes, type Readiness } from './health';
 import { createLoaders } from './loaders';
 import { createSchema } from './schema';
 import { createServices, type Services } from './services';
+import {
+  DEFAULT_REPORT_CACHE_OPTIONS,
+  type ReportCacheOptions,
+} from '../modules/scoring/report-cache';
 
 export interface App {
   readonly express: Express;
@@ -54,9 +58,10 @@ export async function createApp(
   options: HttpOptions = DEFAULT_HTTP_OPTIONS,
   routing: ReadRouting = { replicas: false, readAfterWriteSeconds: 10 },
   webhooks: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS,
+  reportCache: ReportCacheOptions = DEFAULT_REPORT_CACHE_OPTIONS,
 ): Promise<App> {
   // read-your-writes: a key that wrote in the last N seconds (any process) reads from the primary
-  const services = createServices(webhooks);
+  const services = createServices(webhooks, reportCache);
   const unitOfWork = (caller: Caller) =>
     services.unitOfWork(dataSource, caller.workspaceId, {
       replicaReads:

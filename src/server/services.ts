@@ -3,6 +3,8 @@ import { UnitOfWork, type UnitOfWorkOptions } from '../db/unit-of-work';
 import { ReplyLinks } from '../modules/ingestion/reply-links';
 import { RollupWriter } from '../modules/rollups/rollup-writer';
 import { notifyChanges } from '../modules/live/change-notice';
+import { bumpDataVersions } from '../modules/scoring/data-version';
+import { ReportCache, type ReportCacheOptions } from '../modules/scoring/report-cache';
 import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from '../config';
 import { WebhookOutbox } from '../modules/webhooks/webhook-outbox';
 import { WebhookSecrets } from '../modules/webhooks/webhook-secrets';
@@ -21,10 +23,13 @@ import { EngagementService } from '../modules/scoring/engagement.service';
 import { WorkspaceService } from '../modules/workspaces/workspace.service';
 
 /** The one place where services are wired together. They hold no request state. */
-export function createServices(webhookOptions: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS) {
+export function createServices(
+  webhookOptions: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS,
+  reportCache?: ReportCacheOptions,
+) {
   const workspaces = new WorkspaceService();
   const brands = new BrandService();
-  const engagement = new EngagementService(brands);
+  const engagement = new EngagementService(brands, new ReportCache(reportCache));
   const webhookOutbox = new WebhookOutbox(engagement);
   const webhookSecrets = new WebhookSecrets(webhookOptions.secretKey);
   const links = new ReplyLinks();
@@ -44,6 +49,8 @@ export function createServices(webhookOptions: WebhookOptions = DEFAULT_WEBHOOK_
         ...options,
         beforeCommit: async (scope) => {
           await rollups.apply(scope);
+          // in this transaction: cached reports of these brands are stale exactly when it commits
+          await bumpDataVersions(scope);
           await webhookOutbox.enqueue(scope); // after the rollups: stages read them
           // delivered by PostgreSQL on commit only: subscribers of every process re-read then
           await notifyChanges(scope);

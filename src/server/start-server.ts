@@ -51,6 +51,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       readAfterWriteSeconds: config.replicaReadAfterWriteSeconds,
     },
     config.webhooks,
+    config.reportCache,
   );
   const webhookWorker = new WebhookWorker(
     requests,

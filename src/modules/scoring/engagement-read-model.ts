@@ -22,13 +22,40 @@ export interface BrandSumsRow extends SumsRow {
   created_at: Date;
   updated_at: Date;
   phase_weights: Record<string, number> | null;
+  /** brands.data_version (bigint as text): what the report cache keys on. */
+  data_version: string;
 }
+
+/** What is read fresh on every report, cached or not: the brand, its workspace's weights, its version. */
+export type BrandVersionRow = Pick<
+  BrandSumsRow,
+  | 'id'
+  | 'workspace_id'
+  | 'name'
+  | 'slug'
+  | 'timezone'
+  | 'response_target_minutes'
+  | 'created_at'
+  | 'updated_at'
+  | 'phase_weights'
+  | 'data_version'
+>;
+
+const BRAND_COLUMNS = `b.id, b.workspace_id, b.name, b.slug, b.timezone, b.response_target_minutes,
+       b.created_at, b.updated_at, w.phase_weights, b.data_version::text AS data_version`;
 
 export interface PeriodSumsRow extends SumsRow {
   audience_found: boolean;
   period_start: Date;
   seconds: number;
   phase_weights: Record<string, number> | null;
+}
+
+/** Which brands: two statements, so that each has an index-friendly generic plan. */
+function which(brandIds: readonly string[] | null, searchParam: string): string {
+  return brandIds === null
+    ? `$2::uuid[] IS NULL AND (${searchParam}::text IS NULL OR b.name ILIKE ${searchParam} OR b.slug ILIKE ${searchParam})`
+    : 'b.id = ANY($2::uuid[])';
 }
 
 /**
@@ -48,21 +75,31 @@ export class EngagementReadModel {
     audienceId: string | null,
     search: string | null = null,
   ): Promise<BrandSumsRow[]> {
-    // two statements, so that each has an index-friendly generic plan
-    const which =
-      brandIds === null
-        ? '$2::uuid[] IS NULL AND ($6::text IS NULL OR b.name ILIKE $6 OR b.slug ILIKE $6)'
-        : 'b.id = ANY($2::uuid[])';
     const params = [scope.workspaceId, brandIds, window.from, window.to, audienceId];
     return preparedQuery(
       scope.manager,
-      `SELECT b.id, b.workspace_id, b.name, b.slug, b.timezone, b.response_target_minutes,
-              b.created_at, b.updated_at, w.phase_weights, ${AUDIENCE_FOUND}, ${SERVED_COLUMNS}
+      `SELECT ${BRAND_COLUMNS}, ${AUDIENCE_FOUND}, ${SERVED_COLUMNS}
          FROM brands b
          JOIN workspaces w ON w.id = b.workspace_id
          ${servedLaterals('$3::timestamptz', '$4::timestamptz', '$5')}
-        WHERE b.workspace_id = $1 AND ${which}`,
+        WHERE b.workspace_id = $1 AND ${which(brandIds, '$6')}`,
       brandIds === null ? [...params, search] : params,
+    );
+  }
+
+  /** The brands of brandSums without their sums: one index lookup (the report cache's check). */
+  async brandVersions(
+    scope: Scope,
+    brandIds: readonly string[] | null,
+    search: string | null = null,
+  ): Promise<BrandVersionRow[]> {
+    return preparedQuery(
+      scope.manager,
+      `SELECT ${BRAND_COLUMNS}
+         FROM brands b
+         JOIN workspaces w ON w.id = b.workspace_id
+        WHERE b.workspace_id = $1 AND ${which(brandIds, '$3')}`,
+      brandIds === null ? [scope.workspaceId, null, search] : [scope.workspaceId, brandIds],
     );
   }
 

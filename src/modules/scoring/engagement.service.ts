@@ -13,6 +13,8 @@ import { ALGORITHM_VERSION, scoreEngagement, sentimentSourceCounts } from './eng
 import type { EngagementSums } from '../rollups/engagement-sums';
 import { responseTimeFromRow, sumsFromRow } from '../rollups/engagement-sums';
 import { EngagementReadModel, type BrandSumsRow } from './engagement-read-model';
+import { cachedBrandSums } from './cached-sums';
+import { ReportCache } from './report-cache';
 import type { EngagementPoint, EngagementReport } from './engagement.types';
 import { assertTimeWindow, assertSeriesWindow } from './engagement-window';
 import { weeksIn, type TimeWindow } from '../../shared/window';
@@ -23,6 +25,7 @@ import { WEEK_SECONDS } from '../../shared/time';
 export class EngagementService {
   constructor(
     private readonly brands: BrandService,
+    private readonly cache = new ReportCache(),
     private readonly readModel = new EngagementReadModel(),
   ) {}
 
@@ -66,7 +69,11 @@ export class EngagementService {
     const audience = audienceFilter(audienceId);
     const ids = brandIds === null ? null : brandIds.filter(isUuid);
     if (ids !== null && ids.length === 0) return [];
-    const rows = await this.readModel.brandSums(scope, ids, window, audience, search);
+    // only a read snapshot may use the cache (a write transaction sees uncommitted sums)
+    const rows =
+      this.cache.enabled && scope.snapshot
+        ? await cachedBrandSums(this.readModel, this.cache, scope, ids, window, audience, search)
+        : await this.readModel.brandSums(scope, ids, window, audience, search);
     if (rows.some((row) => !row.audience_found)) throw new NotFoundError('Audience', audience!);
     return rows;
   }

@@ -173,7 +173,7 @@ export class WebhookOutbox {
       webhookId: h.id,
       brandId,
       type: WebhookEvent.ENGAGEMENT_STAGE_CHANGED,
-      data: { previousStage: previous.stage, report },
+      data: { ...report, previousStage: previous.stage },
       dedupeKey: null,
     }));
   }

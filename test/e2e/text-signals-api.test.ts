@@ -1,5 +1,14 @@
 import { reclassifyProblems } from '../../src/modules/feedback/reclassification';
 import { TestApp } from '../support/test-app';
+import {
+  ANGRY,
+  BY_EXTERNAL_IDS,
+  CRASH,
+  HAPPY,
+  RECLASSIFY,
+  textSignalChecks,
+  type TextSignalApp,
+} from '../support/text-signal-checks';
 import { createBrand, record } from '../factories/interactions';
 
 /**
@@ -16,25 +25,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ANGRY = 'My order still has not arrived after two weeks, this is terrible service';
-const HAPPY = 'Thanks so much, you guys are amazing!';
-const CRASH = 'The app keeps crashing every time I log in';
-
-const FIELDS = `id externalId kind sentiment sentimentSource complaint negative
-  signals { sentimentCues complaintCues inferenceVersion }`;
-const BY_EXTERNAL_IDS = `query($brandId: ID!, $filter: FeedbackFilter) {
-  feedback(brandId: $brandId, filter: $filter, first: 100) { totalCount nodes { ${FIELDS} } }
-}`;
-const RECLASSIFY = `mutation($id: ID!, $input: ReclassifyFeedbackInput!) {
-  reclassifyFeedback(id: $id, input: $input) { ${FIELDS} }
-}`;
-
-async function items(brandId: string, filter: Record<string, unknown> = {}) {
-  const data = await t.ok(key, BY_EXTERNAL_IDS, { brandId, filter });
-  return data.feedback.nodes as Record<string, any>[];
-}
-const byExt = async (brandId: string, ext: string) =>
-  (await items(brandId, { externalIds: [ext] }))[0]!;
+const app = {} as TextSignalApp;
+beforeAll(() => Object.assign(app, { t, key }));
+const { items, byExt } = textSignalChecks(app);
 
 describe('filters', () => {
   let brandId: string;

@@ -5,14 +5,12 @@ import request from 'supertest';
 import { COMPONENT_NAMES, ROW_COLUMNS } from '../../src/modules/bi/engagement-row-columns';
 import { TestApp } from '../support/test-app';
 import { createAudience, createBrand, record } from '../factories/interactions';
-import { seededRandom } from '../support/random';
+import { seedBiHistory } from '../support/bi-history';
 
 /**
  * engagementRows walks the rollups as flat rows; the exports stream the same
  * rows. Random histories in two time zones, with items without an audience.
  */
-const MIN = 60_000;
-const START = Date.UTC(2024, 0, 1);
 const ROW_FIELDS = ROW_COLUMNS.join(' ');
 const ROWS = `query($f: EngagementRowFilter!, $first: Int, $after: String) {
   engagementRows(filter: $f, first: $first, after: $after) {
@@ -24,39 +22,7 @@ const brands: { id: string; zone: string }[] = [];
 beforeAll(async () => {
   t = await TestApp.start({ rateLimitPoints: 10_000_000, rateLimitRefillPerSecond: 10_000_000 });
   key = await t.key('bi');
-  const r = seededRandom(8);
-  for (const zone of ['UTC', 'Asia/Seoul']) {
-    const brandId = await createBrand(t, key, { timezone: zone });
-    brands.push({ id: brandId, zone });
-    const audiences = [
-      await createAudience(t, key, brandId, 'A'),
-      await createAudience(t, key, brandId, 'B'),
-    ];
-    const at = () => new Date(START + r.int(0, 40 * 24 * 60) * MIN).toISOString();
-    const audience = () => (r.chance(0.25) ? null : r.pick(audiences));
-    const feedback = Array.from({ length: 150 }, (_, i) => ({
-      kind: r.pick(['COMMENT', 'QUESTION', 'COMPLAINT', 'PRAISE']),
-      receivedAt: at(),
-      audienceId: audience(),
-      acknowledgedAt: null,
-      externalId: `f${i}`,
-    }));
-    const activities = Array.from({ length: 150 }, (_, i) => ({
-      kind: r.pick(['REPLY', 'POST', 'SURVEY', 'ANALYSIS']) as string,
-      occurredAt: at(),
-      audienceId: audience(),
-      reach: r.int(0, 500),
-      engagements: r.int(0, 20),
-      externalId: `a${i}`,
-      inReplyToFeedbackExternalId: r.chance(0.4) ? `f${r.int(0, 149)}` : null,
-    })).map((a) => (a.kind === 'REPLY' ? a : { ...a, inReplyToFeedbackExternalId: null }));
-    const res = await record(t, key, brandId, activities, feedback);
-    expect(res.errors).toBeUndefined();
-  }
-  // another workspace: never in these rows
-  const other = await t.key('bi-other');
-  const otherBrand = await createBrand(t, other);
-  await record(t, other, otherBrand, [{ kind: 'POST', occurredAt: new Date(START).toISOString() }]);
+  brands.push(...(await seedBiHistory(t, key)));
 });
 afterAll(() => t.close());
 

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { TestApp } from '../support/test-app';
-import { createAudience, createBrand, record } from '../factories/interactions';
+import { fuzzWorld } from '../support/fuzz-world';
 import { fuzzTemplates } from '../support/fuzz-templates';
 import { seededRandom } from '../support/random';
 
@@ -20,24 +20,7 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await TestApp.start({ rateLimitPoints: 100_000_000, rateLimitRefillPerSecond: 100_000_000 });
-  key = await t.key('fuzz');
-  const foreign = await t.key('victim');
-  revoked = await t.key('fuzz');
-  const revokedId = (await t.ok(revoked, '{ viewer { apiKeyId } }')).viewer.apiKeyId;
-  await t.ok(key, 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: revokedId });
-  ids.own = await createBrand(t, key, { slug: 'own' });
-  ids.ownAudience = await createAudience(t, key, ids.own);
-  ids.foreign = await createBrand(t, foreign);
-  ids.foreignAudience = await createAudience(t, foreign, ids.foreign);
-  const r = await record(
-    t,
-    foreign,
-    ids.foreign,
-    [{ kind: 'POST', occurredAt: '2024-01-01T00:00:00Z' }],
-    [{ kind: 'COMMENT', receivedAt: '2024-01-01T00:00:00Z' }],
-  );
-  ids.foreignActivity = r.data!.recordInteractions.activityIds[0]!;
-  ids.foreignFeedback = r.data!.recordInteractions.feedbackIds[0]!;
+  ({ key, revoked } = await fuzzWorld(t, ids));
 }, 60_000);
 afterAll(() => t.close());
 

@@ -1,29 +1,11 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
+import { CreatedAtColumn } from '../../db/timestamp-columns';
 import { ApiKeyScope } from '../../shared/vocabulary';
-import { WorkspaceEntity } from '../workspaces/workspace.entity';
+import { WorkspaceRow } from '../workspaces/workspace-row';
 
 @Entity({ name: 'api_keys' })
 @Index('api_keys_workspace_idx', ['workspaceId'])
-export class ApiKeyEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'workspace_id', type: 'uuid' })
-  workspaceId!: string;
-
-  @ManyToOne(() => WorkspaceEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'workspace_id' })
-  workspace?: Relation<WorkspaceEntity>;
-
+export class ApiKeyEntity extends WorkspaceRow {
   @Column({ type: 'text' })
   name!: string;
 
@@ -38,7 +20,7 @@ export class ApiKeyEntity {
   @Column({ type: 'enum', enum: ApiKeyScope, enumName: 'api_key_scope', array: true })
   scopes!: ApiKeyScope[];
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  @CreatedAtColumn()
   createdAt!: Date;
 
   @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })

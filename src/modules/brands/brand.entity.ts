@@ -1,34 +1,13 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Unique,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
-import { WorkspaceEntity } from '../workspaces/workspace.entity';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '../../db/timestamp-columns';
+import { WorkspaceRow } from '../workspaces/workspace-row';
 
 @Entity({ name: 'brands' })
 @Unique('brands_workspace_slug_key', ['workspaceId', 'slug'])
 @Unique('brands_workspace_id_key', ['workspaceId', 'id'])
 @Index('brands_workspace_created_idx', ['workspaceId', 'createdAt', 'id'])
 @Check('brands_response_target_check', '"response_target_minutes" BETWEEN 1 AND 10080')
-export class BrandEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'workspace_id', type: 'uuid' })
-  workspaceId!: string;
-
-  @ManyToOne(() => WorkspaceEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'workspace_id' })
-  workspace?: Relation<WorkspaceEntity>;
-
+export class BrandEntity extends WorkspaceRow {
   @Column({ type: 'text' })
   name!: string;
 
@@ -41,9 +20,9 @@ export class BrandEntity {
   @Column({ name: 'response_target_minutes', type: 'integer', default: 60 })
   responseTargetMinutes!: number;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
+  @UpdatedAtColumn()
   updatedAt!: Date;
 }

@@ -1,63 +1,12 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  Unique,
-  UpdateDateColumn,
-  type Relation,
-} from 'typeorm';
+import { Check, Column, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { FeedbackKind, FeedbackOutcome, type SentimentSource } from '../../shared/vocabulary';
 import { ActivityEntity } from '../activities/activity.entity';
-import { AudienceEntity } from '../audiences/audience.entity';
-import { BrandEntity } from '../brands/brand.entity';
+import { AudienceFact, FactTable } from '../audiences/audience-fact';
 
 /** Something the audience says. Fact table: keyed by (brand_id, id); every link includes brand_id. */
-@Entity({ name: 'feedback' })
-@Unique('feedback_brand_external_id_key', ['brandId', 'externalId'])
-@Index('feedback_brand_received_idx', ['brandId', 'receivedAt'])
-@Index('feedback_brand_reply_to_external_idx', ['brandId', 'inReplyToActivityExternalId'], {
-  where: 'in_reply_to_activity_external_id IS NOT NULL',
-})
-@Index('feedback_brand_reply_to_idx', ['brandId', 'inReplyToActivityId'], {
-  where: 'in_reply_to_activity_id IS NOT NULL',
-})
-@Index('feedback_brand_audience_idx', ['brandId', 'audienceId'], {
-  where: 'audience_id IS NOT NULL',
-})
+@FactTable('feedback', { time: ['received', 'receivedAt'], repliesTo: 'activity' })
 @Check('feedback_sentiment_check', '"sentiment" BETWEEN -1 AND 1')
-export class FeedbackEntity {
-  @PrimaryColumn({ name: 'brand_id', type: 'uuid' })
-  brandId!: string;
-
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
-  @Column({ name: 'workspace_id', type: 'uuid' })
-  workspaceId!: string;
-
-  @ManyToOne(() => BrandEntity, { onDelete: 'CASCADE' })
-  @JoinColumn([
-    { name: 'workspace_id', referencedColumnName: 'workspaceId' },
-    { name: 'brand_id', referencedColumnName: 'id' },
-  ])
-  brand?: Relation<BrandEntity>;
-
-  @Column({ name: 'audience_id', type: 'uuid', nullable: true })
-  audienceId!: string | null;
-
-  @ManyToOne(() => AudienceEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn([
-    { name: 'brand_id', referencedColumnName: 'brandId' },
-    { name: 'audience_id', referencedColumnName: 'id' },
-  ])
-  audience?: Relation<AudienceEntity>;
-
+export class FeedbackEntity extends AudienceFact {
   @Column({ type: 'enum', enum: FeedbackKind, enumName: 'feedback_kind' })
   kind!: FeedbackKind;
 
@@ -98,9 +47,6 @@ export class FeedbackEntity {
 
   @Column({ name: 'in_reply_to_activity_external_id', type: 'text', nullable: true })
   inReplyToActivityExternalId!: string | null;
-
-  @Column({ name: 'external_id', type: 'text', nullable: true })
-  externalId!: string | null;
 
   @Column({ name: 'author_ref', type: 'text', nullable: true })
   authorRef!: string | null;
@@ -145,10 +91,4 @@ export class FeedbackEntity {
   /** Generated: the model's one "negative" predicate (sum-definitions.ts NEGATIVE). */
   @Column({ type: 'boolean', insert: false, update: false })
   negative!: boolean;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
-  createdAt!: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz', precision: 3 })
-  updatedAt!: Date;
 }

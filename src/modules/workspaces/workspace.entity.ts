@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn } from '../../db/timestamp-columns';
 
 /** A tenant: one customer account. Every other row belongs to exactly one. */
 @Entity({ name: 'workspaces' })
@@ -13,6 +14,6 @@ export class WorkspaceEntity {
   @Column({ name: 'phase_weights', type: 'jsonb', nullable: true })
   phaseWeights!: Record<string, number> | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  @CreatedAtColumn()
   createdAt!: Date;
 }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { CountType } from '../../shared/count-type';
 import { Window } from '../../shared/window';
 import { EngagementStage } from '../scoring/engagement-report';
 import { ScoreComponent, SentimentSourceCount } from '../scoring/engagement.types';
@@ -92,23 +93,18 @@ export class ClassificationPoint {
   promotion!: number;
 }
 
-@ObjectType()
-export class ModelCount {
-  @Field(() => GrunigModel)
-  model!: GrunigModel;
+export const ModelCount = CountType<GrunigModel, 'model', 'brands'>('ModelCount', GrunigModel, {
+  key: 'model',
+  count: 'brands',
+});
+export type ModelCount = InstanceType<typeof ModelCount>;
 
-  @Field(() => Int)
-  brands!: number;
-}
-
-@ObjectType()
-export class StageCount {
-  @Field(() => EngagementStage)
-  stage!: EngagementStage;
-
-  @Field(() => Int)
-  brands!: number;
-}
+export const StageCount = CountType<EngagementStage, 'stage', 'brands'>(
+  'StageCount',
+  EngagementStage,
+  { key: 'stage', count: 'brands' },
+);
+export type StageCount = InstanceType<typeof StageCount>;
 
 @ObjectType({ description: 'The workspace at a glance over one window.' })
 export class WorkspaceOverview {

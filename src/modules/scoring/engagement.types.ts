@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { EngagementPhase, SentimentSource } from '../../shared/vocabulary';
+import { CountType } from '../../shared/count-type';
 import { Window } from '../../shared/window';
 import { PhaseWeights } from './phase-weights.types';
 import { EngagementStage } from './engagement-report';
@@ -77,14 +78,13 @@ export class ResponseTime {
   p90Minutes!: number | null;
 }
 
-@ObjectType({ description: 'How many feedback items take their sentiment from one source.' })
-export class SentimentSourceCount {
-  @Field(() => SentimentSource)
-  source!: SentimentSource;
-
-  @Field(() => Int)
-  feedback!: number;
-}
+export const SentimentSourceCount = CountType<SentimentSource, 'source', 'feedback'>(
+  'SentimentSourceCount',
+  SentimentSource,
+  { key: 'source', count: 'feedback' },
+  'How many feedback items take their sentiment from one source.',
+);
+export type SentimentSourceCount = InstanceType<typeof SentimentSourceCount>;
 
 @ObjectType()
 export class EngagementReport {

@@ -1,9 +1,9 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { SeriesArgs } from '../scoring/series-args';
 import type { RequestContext } from '../../server/context';
 import { ApiKeyScope } from '../../shared/vocabulary';
-import { WindowInput, BrandWindowArgs } from '../../shared/window';
+import { WindowInput } from '../../shared/window';
 import { Brand } from '../brands/brand.types';
-import { Granularity } from '../scoring/granularity';
 import {
   ClassificationPoint,
   GrunigClassification,
@@ -35,14 +35,10 @@ export class ClassificationResolver {
     description: 'Model, D, S and P per period: watch a brand move.',
   })
   classificationSeries(
-    @Args(() => BrandWindowArgs) { brandId, window }: BrandWindowArgs,
-    @Arg('granularity', () => Granularity) granularity: Granularity,
+    @Args(() => SeriesArgs) series: SeriesArgs,
     @Ctx() ctx: RequestContext,
-    @Arg('audienceId', () => ID, { nullable: true }) audienceId?: string,
   ): Promise<ClassificationPoint[]> {
-    return ctx.uow.read((scope) =>
-      ctx.services.classification.series(scope, brandId, window, granularity, audienceId),
-    );
+    return ctx.uow.read((scope) => ctx.services.classification.series(scope, series));
   }
 
   @Authorized(ApiKeyScope.READ)

@@ -3,9 +3,8 @@ import { EngagementStage } from '../scoring/engagement-report';
 import { SentimentSource } from '../../shared/vocabulary';
 import { sumsFromRow } from '../rollups/engagement-sums';
 import type { BrandSumsRow } from '../scoring/engagement-read-model';
-import type { EngagementService } from '../scoring/engagement.service';
+import type { EngagementService, SeriesQuery } from '../scoring/engagement.service';
 import { weeksIn, type TimeWindow } from '../../shared/window';
-import type { Granularity } from '../scoring/granularity';
 import { NotFoundError } from '../../shared/domain-error';
 import { classify, MODEL_ORDER } from './grunig-classifier';
 import type {
@@ -51,20 +50,8 @@ export class ClassificationService {
     };
   }
 
-  async series(
-    scope: Scope,
-    brandId: string,
-    window: TimeWindow,
-    granularity: Granularity,
-    audienceId: string | null | undefined,
-  ): Promise<ClassificationPoint[]> {
-    const periods = await this.engagement.periodSums(
-      scope,
-      brandId,
-      window,
-      granularity,
-      audienceId,
-    );
+  async series(scope: Scope, series: SeriesQuery): Promise<ClassificationPoint[]> {
+    const periods = await this.engagement.periodSums(scope, series);
     return periods.map(({ periodStart, window: part, sums }) => ({
       periodStart,
       window: part,

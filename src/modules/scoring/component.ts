@@ -10,6 +10,19 @@ export interface Component {
   denominator: number;
 }
 
+/** A component whose value is f(numerator / denominator): not applicable when the denominator is 0. */
+function ofRatio(
+  name: string,
+  weight: number,
+  numerator: number,
+  denominator: number,
+  f: (ratio: number) => number,
+): Component {
+  const applicable = denominator > 0;
+  const value = applicable ? f(numerator / denominator) : null;
+  return { name, weight, applicable, value, numerator, denominator };
+}
+
 /** A plain share (also a timeliness, whose numerator is a Σ τ). */
 export function share(
   name: string,
@@ -17,15 +30,7 @@ export function share(
   numerator: number,
   denominator: number,
 ): Component {
-  const applicable = denominator > 0;
-  return {
-    name,
-    weight,
-    applicable,
-    value: applicable ? numerator / denominator : null,
-    numerator,
-    denominator,
-  };
+  return ofRatio(name, weight, numerator, denominator, (ratio) => ratio);
 }
 
 /** Cadence against a weekly target: min(1, n / (weeks × target)). */
@@ -36,16 +41,7 @@ export function cadence(
   weeks: number,
   target: number,
 ): Component {
-  const denominator = weeks * target;
-  const applicable = denominator > 0;
-  return {
-    name,
-    weight,
-    applicable,
-    value: applicable ? Math.min(1, count / denominator) : null,
-    numerator: count,
-    denominator,
-  };
+  return ofRatio(name, weight, count, weeks * target, (ratio) => Math.min(1, ratio));
 }
 
 /** A saturating rate: sat(n / d; k). */
@@ -56,15 +52,7 @@ export function saturatingRate(
   denominator: number,
   k: number,
 ): Component {
-  const applicable = denominator > 0;
-  return {
-    name,
-    weight,
-    applicable,
-    value: applicable ? saturate(numerator / denominator, k) : null,
-    numerator,
-    denominator,
-  };
+  return ofRatio(name, weight, numerator, denominator, (ratio) => saturate(ratio, k));
 }
 
 /** Σ wᵢ·vᵢ / Σ wᵢ over the applicable components; null when none is. */

@@ -10,6 +10,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
+import { SeriesArgs } from './series-args';
 import type { RequestContext } from '../../server/context';
 import { ApiKeyScope } from '../../shared/vocabulary';
 import { WindowInput, BrandWindowArgs } from '../../shared/window';
@@ -17,7 +18,6 @@ import { Brand } from '../brands/brand.types';
 import { Workspace } from '../workspaces/workspace.types';
 import { PhaseWeights, PhaseWeightsInput } from './phase-weights.types';
 import { EngagementPoint, EngagementReport } from './engagement.types';
-import { Granularity } from './granularity';
 
 @Resolver()
 export class EngagementResolver {
@@ -42,14 +42,10 @@ export class EngagementResolver {
       "Engagement per local day, Monday week or calendar month in the brand's time zone; gap-filled, edges clipped, at most 1,000 periods.",
   })
   engagementSeries(
-    @Args(() => BrandWindowArgs) { brandId, window }: BrandWindowArgs,
-    @Arg('granularity', () => Granularity) granularity: Granularity,
+    @Args(() => SeriesArgs) series: SeriesArgs,
     @Ctx() ctx: RequestContext,
-    @Arg('audienceId', () => ID, { nullable: true }) audienceId?: string,
   ): Promise<EngagementPoint[]> {
-    return ctx.uow.read((scope) =>
-      ctx.services.engagement.series(scope, brandId, window, granularity, audienceId),
-    );
+    return ctx.uow.read((scope) => ctx.services.engagement.series(scope, series));
   }
 
   @Authorized(ApiKeyScope.ADMIN)

@@ -78,14 +78,8 @@ export class EngagementService {
     return rows;
   }
 
-  async series(
-    scope: Scope,
-    brandId: string,
-    window: TimeWindow,
-    granularity: Granularity,
-    audienceId: string | null | undefined,
-  ): Promise<EngagementPoint[]> {
-    const periods = await this.periodSums(scope, brandId, window, granularity, audienceId);
+  async series(scope: Scope, series: SeriesQuery): Promise<EngagementPoint[]> {
+    const periods = await this.periodSums(scope, series);
     return periods.map(({ periodStart, window: part, sums, weights }) => ({
       periodStart,
       window: part,
@@ -99,10 +93,7 @@ export class EngagementService {
    */
   async periodSums(
     scope: Scope,
-    brandId: string,
-    window: TimeWindow,
-    granularity: Granularity,
-    audienceId: string | null | undefined,
+    { brandId, window, granularity, audienceId }: SeriesQuery,
   ): Promise<PeriodSums[]> {
     const audience = audienceFilter(audienceId);
     const brand = await this.brands.require(scope, brandId);
@@ -205,6 +196,14 @@ export function audienceFilter(audienceId: string | null | undefined): string | 
   if (audienceId === null || audienceId === undefined) return null;
   if (!isUuid(audienceId)) throw new NotFoundError('Audience', audienceId);
   return audienceId;
+}
+
+/** What a series asks for: a brand's window in periods, optionally of one audience. */
+export interface SeriesQuery {
+  brandId: string;
+  window: TimeWindow;
+  granularity: Granularity;
+  audienceId?: string | null;
 }
 
 export interface PeriodSums {

@@ -11,13 +11,12 @@ import {
   Root,
 } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
-import { ConnectionType, pageSize, ConnectionArgs } from '../../shared/connection';
+import { type Connection, ConnectionType, pageSize, ConnectionArgs } from '../../shared/connection';
 import { ApiKeyScope } from '../../shared/vocabulary';
 import { Audience } from '../audiences/audience.types';
 import { Activity, ActivityFilter } from './activity.types';
 
 export const ActivityConnection = ConnectionType(Activity, 'Activity');
-type ActivityConnection = InstanceType<typeof ActivityConnection>;
 
 @Resolver(() => Activity)
 export class ActivityResolver {
@@ -28,7 +27,7 @@ export class ActivityResolver {
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => ActivityFilter, { nullable: true }) filter: ActivityFilter | undefined,
     @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
-  ): Promise<ActivityConnection> {
+  ): Promise<Connection<Activity>> {
     const size = pageSize(first);
     return ctx.uow.read((scope) =>
       ctx.services.activities.list(scope, brandId, filter, size, after),

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
-import { ConnectionType, pageSize, ConnectionArgs } from '../../shared/connection';
+import { type Connection, ConnectionType, pageSize, ConnectionArgs } from '../../shared/connection';
 import { ApiKeyScope } from '../../shared/vocabulary';
 import {
   Brand,
@@ -15,7 +15,6 @@ import { ValidationError } from '../../shared/domain-error';
 import { assertOneBrandKey } from './brand.validation';
 
 export const BrandConnection = ConnectionType(Brand, 'Brand');
-type BrandConnection = InstanceType<typeof BrandConnection>;
 
 @Resolver(() => Brand)
 export class BrandResolver {
@@ -46,7 +45,7 @@ export class BrandResolver {
     @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
     @Arg('orderBy', () => BrandOrder, { nullable: true }) orderBy?: BrandOrder,
     @Arg('filter', () => BrandFilter, { nullable: true }) filter?: BrandFilter,
-  ): Promise<BrandConnection> {
+  ): Promise<Connection<Brand>> {
     const size = pageSize(first);
     if (orderBy?.field === BrandOrderField.ENGAGEMENT_SCORE) {
       const window = orderBy.window;

@@ -11,7 +11,7 @@ import {
   Root,
 } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
-import { ConnectionType, pageSize, ConnectionArgs } from '../../shared/connection';
+import { type Connection, ConnectionType, pageSize, ConnectionArgs } from '../../shared/connection';
 import { ApiKeyScope, FeedbackOutcome } from '../../shared/vocabulary';
 import { Audience } from '../audiences/audience.types';
 import {
@@ -23,7 +23,6 @@ import {
 import { EraseAuthorPayload, eraseAuthor } from './author-erasure';
 
 export const FeedbackConnection = ConnectionType(Feedback, 'Feedback');
-type FeedbackConnection = InstanceType<typeof FeedbackConnection>;
 
 @Resolver(() => Feedback)
 export class FeedbackResolver {
@@ -37,7 +36,7 @@ export class FeedbackResolver {
     @Ctx() ctx: RequestContext,
     @Arg('filter', () => FeedbackFilter, { nullable: true }) filter: FeedbackFilter | undefined,
     @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
-  ): Promise<FeedbackConnection> {
+  ): Promise<Connection<Feedback>> {
     const size = pageSize(first);
     return ctx.uow.read((scope) => ctx.services.feedback.list(scope, brandId, filter, size, after));
   }

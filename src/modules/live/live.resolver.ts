@@ -8,7 +8,9 @@ import { Feedback, FeedbackFilter } from '../feedback/feedback.types';
 import { EngagementReport } from '../scoring/engagement.types';
 import { feedbackFeed } from './feedback-feed';
 import type { LiveContext } from './live-context';
+import type { PushQueue } from './push-queue';
 import { reportFeed } from './report-feed';
+import type { Scope } from '../../db/scope';
 
 /** No window: the last 30 × 24 hours, rolling with every push. */
 export const LIVE_DEFAULT_WINDOW_MS = 30 * 86_400_000;
@@ -20,6 +22,17 @@ function liveWindow(window: TimeWindow | null | undefined, now: Date): TimeWindo
 type Data = SubscribeResolverData<unknown, Record<string, unknown>, LiveContext>;
 /** Notices name brands by their canonical (lower-case) UUID. */
 const brandOf = ({ args }: Data) => String(args.brandId).toLowerCase();
+
+/** A report of the subscription's brand over its live window, pushed as writes settle. */
+function liveReport<T extends object>(
+  data: Data,
+  report: (scope: Scope, brandId: string, window: TimeWindow) => Promise<T>,
+): Promise<PushQueue<T>> {
+  const brandId = brandOf(data);
+  return reportFeed(data.context, brandId, (scope, now) =>
+    report(scope, brandId, liveWindow(data.args.window as WindowInput | undefined, now)),
+  );
+}
 
 /** Subscriptions over graphql-ws (src/server/live-server.ts); events come from LiveHub. */
 @Resolver()
@@ -44,11 +57,11 @@ export class LiveResolver {
     description:
       'The report, pushed after writes that change it settle (within 2 s), at most once a second; no window: the last 30 × 24 hours, rolling.',
     subscribe: (data: Data) =>
-      reportFeed(data.context, brandOf(data), (scope, now) =>
+      liveReport(data, (scope, brandId, window) =>
         data.context.services.engagement.report(
           scope,
-          brandOf(data),
-          liveWindow(data.args.window as WindowInput | undefined, now),
+          brandId,
+          window,
           data.args.audienceId as string | undefined,
         ),
       ),
@@ -66,13 +79,8 @@ export class LiveResolver {
   @Subscription(() => GrunigClassification, {
     description: 'The classification, on the terms of engagementChanged.',
     subscribe: (data: Data) =>
-      reportFeed(data.context, brandOf(data), (scope, now) =>
-        data.context.services.classification.classification(
-          scope,
-          brandOf(data),
-          liveWindow(data.args.window as WindowInput | undefined, now),
-          undefined,
-        ),
+      liveReport(data, (scope, brandId, window) =>
+        data.context.services.classification.classification(scope, brandId, window, undefined),
       ),
   })
   classificationChanged(

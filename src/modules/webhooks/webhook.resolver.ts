@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
-import { ConnectionType, pageSize } from '../../shared/connection';
+import { type Connection, ConnectionType, pageSize } from '../../shared/connection';
 import { ApiKeyScope } from '../../shared/vocabulary';
 import {
   CreateWebhookInput,
@@ -11,7 +11,6 @@ import {
 } from './webhook.types';
 
 export const WebhookDeliveryConnection = ConnectionType(WebhookDelivery, 'WebhookDelivery');
-type WebhookDeliveryConnection = InstanceType<typeof WebhookDeliveryConnection>;
 
 /** Webhooks are the workspace's outward channel: every field needs ADMIN. */
 @Resolver()
@@ -31,7 +30,7 @@ export class WebhookResolver {
     @Ctx() ctx: RequestContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
-  ): Promise<WebhookDeliveryConnection> {
+  ): Promise<Connection<WebhookDelivery>> {
     const size = pageSize(first);
     return ctx.uow.read((scope) => ctx.services.webhooks.deliveries(scope, webhookId, size, after));
   }

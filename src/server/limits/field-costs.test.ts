@@ -4,19 +4,15 @@ import {
   isListType,
   isObjectType,
   type GraphQLField,
-  type GraphQLSchema,
 } from 'graphql';
-import { createSchema } from '../schema';
+import { appSchema } from '../../../test/support/app-schema';
 import { FIELD_COSTS, batchItems, seriesPeriods } from './field-costs';
 
-let schema: GraphQLSchema;
-beforeAll(async () => {
-  schema = await createSchema();
-});
+const schema = appSchema();
 
 function fieldOf(key: string): GraphQLField<unknown, unknown> | undefined {
   const [typeName, fieldName] = key.split('.');
-  const type = schema.getType(typeName!);
+  const type = schema().getType(typeName!);
   return type && isObjectType(type) ? type.getFields()[fieldName!] : undefined;
 }
 
@@ -38,7 +34,7 @@ describe('FIELD_COSTS, the one table of field costs', () => {
 
   it('prices every list of objects that is not a connection (connections count `first`)', () => {
     const unpriced: string[] = [];
-    for (const type of Object.values(schema.getTypeMap())) {
+    for (const type of Object.values(schema().getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__') || type.name.endsWith('Connection'))
         continue;
       for (const field of Object.values(type.getFields())) {

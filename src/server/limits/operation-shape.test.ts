@@ -4,16 +4,12 @@ import {
   Kind,
   parse,
   type FragmentDefinitionNode,
-  type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { createSchema } from '../schema';
+import { appSchema } from '../../../test/support/app-schema';
 import { INTROSPECTION_POINTS, operationShape, TooManySpreads } from './operation-shape';
 
-let schema: GraphQLSchema;
-beforeAll(async () => {
-  schema = await createSchema();
-});
+const schema = appSchema();
 
 /** The shape as the limits plugin measures it: variables coerced first. */
 function shapeOf(query: string, variables: Record<string, unknown> = {}, maxSpreads?: number) {
@@ -24,8 +20,8 @@ function shapeOf(query: string, variables: Record<string, unknown> = {}, maxSpre
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of document.definitions)
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  const { coerced } = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  return operationShape(schema, operation, fragments, coerced, maxSpreads);
+  const { coerced } = getVariableValues(schema(), operation.variableDefinitions ?? [], variables);
+  return operationShape(schema(), operation, fragments, coerced, maxSpreads);
 }
 
 /** `fragment F0 on Viewer { ...F1 ...F1 }` … `levels` deep: 2^levels expansions in 1 KB. */

@@ -31,10 +31,7 @@ export function GrunigCard(props: { c: any }) {
       ${c.insufficientData ? 'Not enough data' : label(c.model)}
       ${c.mixedMotive && html`<span class="tag">mixed motive</span>`}
     </p>
-    <p class="note">Confidence <${Num} value=${c.confidence} text=${percent(c.confidence)} testid="confidence" />
-      · direction D <${Num} value=${c.direction} text=${c.direction.toFixed(2)} testid="direction" />
-      · symmetry S <${Num} value=${c.symmetry} text=${c.symmetry.toFixed(2)} testid="symmetry" />
-      · promotion P <${Num} value=${c.promotion} text=${c.promotion.toFixed(2)} testid="promotion" /></p>
+    <p class="note">Confidence <${Num} value=${c.confidence} text=${percent(c.confidence)} testid="confidence" />${' · direction D '}<${Num} value=${c.direction} text=${c.direction.toFixed(2)} testid="direction" />${' · symmetry S '}<${Num} value=${c.symmetry} text=${c.symmetry.toFixed(2)} testid="symmetry" />${' · promotion P '}<${Num} value=${c.promotion} text=${c.promotion.toFixed(2)} testid="promotion" /></p>
     <div class="grunig">
       <ul class="model-scores" aria-label="Model scores (they sum to 100 %)">
         ${c.scores.map(

@@ -100,8 +100,7 @@ function Actions(props: { item: Item; onDone: (updated: Item | null) => void }) 
       ${item.acknowledgedAt ? 'Acknowledged' : 'Acknowledge'}
     </button>
     <label
-      >Outcome
-      <select
+      >${'Outcome '}<select
         disabled=${busy}
         value=${item.outcome}
         data-action="outcome"
@@ -240,8 +239,7 @@ export function InboxView(props: { route: Route; canWrite: boolean }) {
         >
           <div class="item-head">
             <span class=${`wait ${late ? 'late' : ''}`} title=${`${Math.round(waited)} minutes`}>
-              ${late ? '⚠ ' : ''}waiting
-              ${duration(waited)}${late ? ` · ${count(waited / target)}× target` : ' · within target'}</span
+              ${`${late ? '⚠ ' : ''}waiting ${duration(waited)}${late ? ` · ${count(waited / target)}× target` : ' · within target'}`}</span
             >
             <span class="tag">${label(i.kind)}</span>
             ${arrived.has(i.id) && html`<span class="tag new-tag">new</span>`}
@@ -251,12 +249,10 @@ export function InboxView(props: { route: Route; canWrite: boolean }) {
           </div>
           <p class="text" lang="">${i.text ?? html`<em>no text</em>`}</p>
           <p class="why-negative">
-            <strong>Why negative:</strong> ${why(i) || 'negative'}; sentiment
-            <${Num}
+            <strong>Why negative:</strong> ${` ${why(i) || 'negative'}; sentiment `}<${Num}
               value=${i.sentiment}
               text=${i.sentiment === null ? '—' : i.sentiment.toFixed(2)}
-            />
-            ${SOURCES[i.sentimentSource]}
+            />${` ${SOURCES[i.sentimentSource]}`}
             ${i.signals.complaintCues.length > 0 && html`; complaint cues: ${i.signals.complaintCues.map((c) => html`<mark>${c}</mark> `)}`}
             ${i.signals.sentimentCues.length > 0 && html`; sentiment cues: ${i.signals.sentimentCues.map((c) => html`<mark>${c}</mark> `)}`}
           </p>

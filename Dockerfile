@@ -9,7 +9,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
-COPY scripts/run-built.js ./scripts/
+COPY scripts/run-built.js scripts/build-dashboard.js ./scripts/
 COPY src ./src
 COPY migrations ./migrations
 RUN npm run build && npm prune --omit=dev

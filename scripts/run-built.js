@@ -2,6 +2,7 @@
 // Runs a built entry point (dist/<entry>), rebuilding first only when the
 // build is missing or older than a file under src/, migrations/, bench/ or a
 // tsconfig: the TypeScript build takes 12–15 s, this check a few milliseconds.
+// The dashboard bundle (dist/dashboard, scripts/build-dashboard.js) likewise.
 //
 //   node scripts/run-built.js <entry.js> [args…]   e.g. src/scripts/import.js: runs in this process
 //   node scripts/run-built.js --own-group <entry.js> [args…]
@@ -73,7 +74,18 @@ function withBuildLock(fn) {
   }
 }
 
+/** The dashboard bundle (scripts/build-dashboard.js), in a child: esbuild-wasm is asynchronous. */
+function bundleDashboard(onlyWhenStale) {
+  const dashboard = require('./build-dashboard.js');
+  if (onlyWhenStale && !dashboard.isStale()) return;
+  execFileSync(process.execPath, [path.join(__dirname, 'build-dashboard.js')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
 function ensureBuilt(entry) {
+  bundleDashboard(true);
   if (!isStale(entry)) return;
   withBuildLock(() => {
     if (isStale(entry)) build(); // another process may have built it meanwhile
@@ -91,6 +103,11 @@ function build() {
   });
   fs.writeFileSync(STAMP, '');
   fs.utimesSync(STAMP, started, started);
+}
+
+function buildAll() {
+  build();
+  bundleDashboard(false);
 }
 
 /** The entry as a child in its own process group; this process only relays signals and the exit. */
@@ -124,7 +141,7 @@ function orExit(fn) {
 let [first, ...rest] = process.argv.slice(2);
 const ownGroup = first === '--own-group';
 if (ownGroup) [first, ...rest] = rest;
-if (first === '--build') orExit(() => withBuildLock(build));
+if (first === '--build') orExit(() => withBuildLock(buildAll));
 else if (first === '--ensure') orExit(() => ensureBuilt());
 else if (!first || first.startsWith('-')) {
   process.stderr.write(

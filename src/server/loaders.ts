@@ -2,8 +2,9 @@ import DataLoader from 'dataloader';
 import type { UnitOfWork } from '../db/unit-of-work';
 import type { AudienceEntity } from '../modules/audiences/audience.entity';
 import type { BrandSumsRow } from '../modules/scoring/engagement-read-model';
+import { dataWindows } from '../modules/scoring/data-windows';
 import { NotFoundError } from '../shared/domain-error';
-import type { WindowInput } from '../shared/window';
+import type { TimeWindow, WindowInput } from '../shared/window';
 import type { Services } from './services';
 
 /** Per-request batching for nested fields: one query per field per request, not per parent. */
@@ -29,6 +30,11 @@ export function createLoaders(uow: UnitOfWork, services: Services) {
       }
       return loader;
     },
+    /** Brand.dataWindow on a list: one statement. */
+    dataWindows: new DataLoader<string, TimeWindow | null>(async (brandIds) => {
+      const windows = await uow.read((scope) => dataWindows(scope, brandIds));
+      return brandIds.map((id) => windows.get(id) ?? null);
+    }),
     audiencesByBrand: new DataLoader<string, AudienceEntity[]>(async (brandIds) => {
       const rows = await uow.read((scope) => services.audiences.listByBrands(scope, brandIds));
       return brandIds.map((id) => rows.filter((a) => a.brandId === id));

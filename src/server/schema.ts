@@ -17,6 +17,7 @@ import {
   ClassificationResolver,
 } from '../modules/classification/classification.resolver';
 import { EngagementRowsResolver } from '../modules/bi/engagement-rows.resolver';
+import { BrandDataWindowResolver } from '../modules/scoring/data-window.resolver';
 import { ViewerResolver } from '../modules/workspaces/viewer.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import { WebhookResolver } from '../modules/webhooks/webhook.resolver';
@@ -33,6 +34,7 @@ export const resolvers = [
   IngestionResolver,
   EngagementResolver,
   BrandEngagementResolver,
+  BrandDataWindowResolver,
   WorkspaceWeightsResolver,
   ClassificationResolver,
   BrandClassificationResolver,

@@ -13,6 +13,24 @@ function dashboardDir(): string {
   return found;
 }
 
+/**
+ * The dashboard's bundle (app.js, app.css, their maps and licences), made by
+ * scripts/build-dashboard.js into dist/dashboard: from src/server (tests, ts)
+ * or dist/src/server (built).
+ */
+function bundleDir(): string {
+  const candidates = [
+    path.join(__dirname, '..', '..', 'dashboard'),
+    path.join(__dirname, '..', '..', 'dist', 'dashboard'),
+  ];
+  const found = candidates.find((dir) => existsSync(path.join(dir, 'app.js')));
+  if (!found)
+    throw new Error(
+      `the dashboard bundle is missing (looked in ${candidates.join(', ')}): npm run build makes it`,
+    );
+  return found;
+}
+
 /** Our pages load only our own files: no CDN, no inline script, never framed. */
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
@@ -30,9 +48,12 @@ function secured(res: Response): void {
  */
 export function staticRoutes(options: { explorer: boolean }): Router {
   const dir = dashboardDir();
-  const files = new Set(
-    readdirSync(dir).filter((name) => options.explorer || !name.startsWith('explorer.')),
-  );
+  const bundle = bundleDir();
+  const files = new Map<string, string>();
+  for (const name of readdirSync(dir))
+    if (name.endsWith('.html') || name.endsWith('.css') || name.endsWith('.js'))
+      if (options.explorer || !name.startsWith('explorer.')) files.set(name, dir);
+  for (const name of readdirSync(bundle)) files.set(name, bundle);
   const router = express.Router();
   const page = (file: string) => (_req: express.Request, res: express.Response) => {
     secured(res);
@@ -42,9 +63,10 @@ export function staticRoutes(options: { explorer: boolean }): Router {
   if (options.explorer) router.get('/explorer', page('explorer.html'));
   router.get('/dashboard/:file', (req, res, next) => {
     const file = req.params.file;
-    if (!files.has(file)) return next();
+    const from = files.get(file);
+    if (!from) return next();
     secured(res);
-    res.sendFile(path.join(dir, file), { maxAge: '5m' });
+    res.sendFile(path.join(from, file), { maxAge: '5m' });
   });
   return router;
 }

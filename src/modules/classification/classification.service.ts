@@ -13,6 +13,7 @@ import type {
   WorkspaceOverview,
 } from './classification.types';
 import { HOUR_MS } from '../../shared/time';
+import { dataWindows, spanOf } from '../scoring/data-windows';
 
 /** Bumped whenever a classification formula changes. */
 export const CLASSIFICATION_VERSION = 'grunig-model/1.0';
@@ -67,6 +68,7 @@ export class ClassificationService {
     return {
       window: { from: window.from, to: window.to },
       brandCount: rows.length,
+      dataWindow: spanOf((await dataWindows(scope, null)).values()),
       brandsByModel: MODEL_ORDER.map((model) => ({
         model,
         brands: classifications.filter((c) => c.model === model).length,

@@ -114,6 +114,13 @@ export class WorkspaceOverview {
   @Field(() => Int)
   brandCount!: number;
 
+  @Field(() => Window, {
+    nullable: true,
+    description:
+      'Where the workspace has data, whatever the window: from the start of the first local day (in its brand’s zone) with feedback or activities to the end of the last; null without data.',
+  })
+  dataWindow!: Window | null;
+
   @Field(() => [ModelCount], {
     description: 'Every model, in the enum order (brands without data are not counted).',
   })

@@ -62,6 +62,7 @@ export const FIELD_COSTS = {
   'Query.engagementSeries': series,
   'Query.classificationSeries': series,
   'Query.workspaceOverview': { weight: 20 },
+  'Brand.dataWindow': { weight: 2 },
   'Mutation.recordInteractions': {
     weight: (args) => 50 + POINTS_PER_BATCH_ITEM * batchItems(args),
   },

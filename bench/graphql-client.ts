@@ -1,28 +1,48 @@
 import http from 'node:http';
 
-/** A minimal keep-alive GraphQL client (the benchmark measures the server, not a client library). */
+/** A minimal keep-alive HTTP/GraphQL client (the benchmark measures the server, not a client library). */
 export class GraphqlClient {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
   constructor(
     private readonly port: number,
-    private readonly apiKey: string,
+    /** null: no Authorization header (the peer takes none). */
+    private readonly apiKey: string | null,
   ) {}
 
   async request<T = unknown>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const body = JSON.stringify({ query, variables });
-    const response = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const response = await this.send('POST', '/graphql', 'application/json', {
+      query,
+      variables,
+    });
+    const parsed = JSON.parse(response.text);
+    if (response.status !== 200 || parsed.errors) {
+      throw new Error(`GraphQL ${response.status}: ${JSON.stringify(parsed.errors ?? parsed)}`);
+    }
+    return parsed.data as T;
+  }
+
+  /** Any request on the same keep-alive connections: `body` is sent as is, or as JSON. */
+  send(
+    method: 'GET' | 'POST',
+    path: string,
+    contentType?: string,
+    body?: unknown,
+  ): Promise<{ status: number; text: string }> {
+    const payload =
+      body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
       const req = http.request(
         {
           agent: this.agent,
           host: '127.0.0.1',
           port: this.port,
-          path: '/graphql',
-          method: 'POST',
+          path,
+          method,
           headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            authorization: `Bearer ${this.apiKey}`,
+            ...(contentType ? { 'content-type': contentType } : {}),
+            'content-length': Buffer.byteLength(payload),
+            ...(this.apiKey === null ? {} : { authorization: `Bearer ${this.apiKey}` }),
           },
         },
         (res) => {
@@ -34,13 +54,8 @@ export class GraphqlClient {
         },
       );
       req.on('error', reject);
-      req.end(body);
+      req.end(payload);
     });
-    const parsed = JSON.parse(response.text);
-    if (response.status !== 200 || parsed.errors) {
-      throw new Error(`GraphQL ${response.status}: ${JSON.stringify(parsed.errors ?? parsed)}`);
-    }
-    return parsed.data as T;
   }
 
   close(): void {

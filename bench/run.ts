@@ -11,19 +11,28 @@ import { ALL_SCOPES, ApiKeyService } from '../src/modules/api-keys/api-key.servi
 import { RollupWriter } from '../src/modules/rollups/rollup-writer';
 import { setLogLevel } from '../src/shared/logger';
 import { GraphqlClient } from './graphql-client';
-import { renderReport, type SizeResult } from './report';
-import { measureIngestion, measureLatency, measureThroughput } from './scenarios';
+import { measureOneBrandIngestion } from './ingestion';
+import { measureCache, measureOverview } from './overview';
+import { measurePeer } from './peer-comparison';
+import { PeerProcess } from './peer-process';
+import { renderReport } from './report';
+import { measureLatency, measureThroughput } from './scenarios';
 import { ServerProcess } from './server-process';
+import { msSince, summarize } from './stats';
+import type { SizeResult } from './targets';
 import { addEvents, createBenchWorkspace } from './synthetic-history';
 
 const USAGE = `Usage: npm run bench -- [--sizes 1e5,1e6,1e7] [--with-1e8] [--samples 300] [--seconds 10]
                          [--shared-buffers 4GB] [--keep]
 
-Starts its own PostgreSQL (or uses BENCH_DATABASE_URL, an empty database it may fill)
-and the API server as a separate process, grows a synthetic history through the sizes
-and measures, at each: ingestion (API vs raw INSERT), engagement latency (HTTP vs SQL
-floor vs framework floor), mixed-read throughput with 16 clients and the server's peak
-RSS. Writes a markdown report to bench/results/.`;
+Starts its own PostgreSQL (or uses BENCH_DATABASE_URL, an empty database it may fill),
+the API server as a separate process and the peer (PostGraphile 4, bench/peer, installed
+on first use) on the same database, grows a synthetic history through the sizes and
+measures, at each: one-brand ingestion (recordInteractions, POST /ingest, raw INSERT), the
+request envelope against /healthz, engagement latency (HTTP vs SQL floor vs envelope), the
+report cache (hit vs miss), the dashboard overview (sequential, 8 and 16 clients), lists and
+aggregates against the peer, mixed-read throughput with 16 clients and the server's peak
+RSS. Writes a markdown report to bench/results/ that states each target met or missed.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -67,8 +76,10 @@ async function main(): Promise<void> {
   const ds = new DataSource(dataSourceOptions(databaseUrl, 4));
   await ds.initialize();
   let server: ServerProcess | undefined;
+  let peerServer: PeerProcess | undefined;
   const cleanUp = async () => {
     await server?.stop();
+    await peerServer?.stop();
     if (ds.isInitialized) await ds.destroy();
     await stopDatabase();
     if (dir && !values.keep) rmSync(dir, { recursive: true, force: true });
@@ -92,6 +103,9 @@ async function main(): Promise<void> {
     server = await ServerProcess.start(databaseUrl);
     const api = new GraphqlClient(server.port, secret);
     log(`server listening on ${server.port}; ${bench.brandIds.length} brands`);
+    peerServer = await PeerProcess.start(databaseUrl, log);
+    const peer = new GraphqlClient(peerServer.port, null);
+    log(`peer (PostGraphile 4) listening on ${peerServer.port}`);
 
     const results: SizeResult[] = [];
     let events = 0;
@@ -112,7 +126,17 @@ async function main(): Promise<void> {
         `SELECT pg_database_size(current_database())::float8 AS bytes,
                 (SELECT count(*) FROM engagement_daily)::int AS rollup_rows`,
       );
-      log('  engagement latency: HTTP, SQL floor, framework floor (interleaved)');
+      log('  one-brand ingestion, 4 clients: recordInteractions, POST /ingest, raw INSERT');
+      const ingestion = await measureOneBrandIngestion(
+        ds,
+        databaseUrl,
+        api,
+        bench.workspaceId,
+        String(size),
+      );
+      log('  envelope: /healthz and { __typename }, interleaved');
+      const envelope = await measureEnvelope(api, samples);
+      log('  engagement latency: HTTP, SQL floor, envelope (interleaved, fresh windows)');
       const latency = await measureLatency(
         databaseUrl,
         api,
@@ -120,16 +144,12 @@ async function main(): Promise<void> {
         bench.brandIds,
         samples,
       );
-      log('  ingestion over HTTP and raw INSERT');
-      const ingestion = await measureIngestion(
-        ds,
-        databaseUrl,
-        api,
-        bench.workspaceId,
-        String(size),
-        4,
-        5,
-      );
+      log('  report cache: hit and miss');
+      const cache = await measureCache(api, bench.brandIds[0]!, samples);
+      log(`  dashboard overview: sequential, 8 and 16 clients (${seconds} s each)`);
+      const overview = await measureOverview(databaseUrl, api, bench.workspaceId, samples, seconds);
+      log(`  against PostGraphile: 4 workloads × 8 clients × ${seconds} s each`);
+      const peerResults = await measurePeer(api, peer, 8, seconds);
       log(`  mixed reads, 16 clients, ${seconds} s`);
       const throughput = await measureThroughput(api, bench.brandIds, 16, seconds);
       const memory = server.memory();
@@ -140,16 +160,21 @@ async function main(): Promise<void> {
         rollupRows: disk.rollup_rows,
         ingestion,
         latency,
+        envelope,
+        overview,
+        cache,
+        peer: peerResults,
         throughput,
         memory,
       });
       log(
-        `  engagement p50 ${latency.http.p50.toFixed(2)} ms (SQL ${latency.sql.p50.toFixed(2)} + framework ${latency.framework.p50.toFixed(2)}); ` +
-          `ingestion ${Math.round(ingestion.apiPerSecond)}/s vs raw ${Math.round(ingestion.rawPerSecond)}/s; ` +
-          `${Math.round(throughput.requestsPerSecond)} req/s; peak RSS ${memory.peakMb.toFixed(0)} MB`,
+        `  engagement p50 ${latency.http.p50.toFixed(2)} ms (SQL ${latency.sql.p50.toFixed(2)} + envelope ${latency.framework.p50.toFixed(2)}); ` +
+          `ingestion ${Math.round(ingestion.graphqlPerSecond)}/s GraphQL, ${Math.round(ingestion.bulkPerSecond)}/s bulk, ${Math.round(ingestion.rawPerSecond)}/s raw; ` +
+          `overview ${overview.repeated.p50.toFixed(2)} ms repeated; ${Math.round(throughput.requestsPerSecond)} req/s mixed; peak RSS ${memory.peakMb.toFixed(0)} MB`,
       );
     }
     api.close();
+    peer.close();
     mkdirSync(path.join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
     const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
     const file = path.join(__dirname, '..', '..', 'bench', 'results', `${stamp}.md`);
@@ -165,6 +190,22 @@ async function main(): Promise<void> {
   } finally {
     await cleanUp();
   }
+}
+
+/** `/healthz` and `{ __typename }` on the same connections, interleaved (one of each per round). */
+async function measureEnvelope(api: GraphqlClient, samples: number) {
+  const healthz: number[] = [];
+  const typename: number[] = [];
+  const timed = async (into: number[], keep: boolean, work: () => Promise<unknown>) => {
+    const started = process.hrtime.bigint();
+    await work();
+    if (keep) into.push(msSince(started));
+  };
+  for (let i = -Math.ceil(samples / 10); i < samples; i++) {
+    await timed(healthz, i >= 0, () => api.send('GET', '/healthz'));
+    await timed(typename, i >= 0, () => api.request('{ __typename }'));
+  }
+  return { healthz: summarize(healthz), typename: summarize(typename) };
 }
 
 const isAscending = (xs: number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]!);

@@ -20,9 +20,18 @@ const ASCII = 128;
 /**
  * Keys (ASCII, two characters or more) are bucketed by their first two
  * characters; within a bucket the third character is compared before the key.
+ * Characters are numbered among those the keys use (a small table stays in cache).
  */
 export function prefilter(table: readonly Keyed[]): Prefilter {
-  const slot = new Int16Array(ASCII * ASCII).fill(-1);
+  const code = new Int8Array(ASCII).fill(-1); // character → its number, -1: in no key's first two
+  let size = 0;
+  for (const { keys = [] } of table)
+    for (const key of keys)
+      for (const ch of key.slice(0, 2)) {
+        const c = ch.charCodeAt(0);
+        if (c < ASCII && code[c] === -1) code[c] = size++;
+      }
+  const slot = new Int16Array(size * size).fill(-1);
   const keys: string[][] = [];
   const owners: number[][] = [];
   const thirds: number[][] = [];
@@ -35,7 +44,7 @@ export function prefilter(table: readonly Keyed[]): Prefilter {
     for (const key of entry.keys) {
       if (key.length < 2 || [...key].some((ch) => ch.charCodeAt(0) >= ASCII))
         throw new Error(`prefilter key ${JSON.stringify(key)}: two ASCII characters or more`);
-      const at = key.charCodeAt(0) * ASCII + key.charCodeAt(1);
+      const at = code[key.charCodeAt(0)] * size + code[key.charCodeAt(1)];
       if (slot[at] === -1) {
         slot[at] = keys.length;
         keys.push([]);
@@ -51,10 +60,11 @@ export function prefilter(table: readonly Keyed[]): Prefilter {
   function candidates(text: string): Uint8Array {
     const found = new Uint8Array(table.length);
     for (const i of always) found[i] = 1;
-    let c = text.charCodeAt(0);
+    let c = text.length > 0 && text.charCodeAt(0) < ASCII ? code[text.charCodeAt(0)] : -1;
     for (let i = 0; i + 1 < text.length; i += 1) {
-      const next = text.charCodeAt(i + 1);
-      const s = (c | next) < ASCII ? slot[c * ASCII + next] : -1;
+      const n = text.charCodeAt(i + 1);
+      const next = n < ASCII ? code[n] : -1;
+      const s = c !== -1 && next !== -1 ? slot[c * size + next] : -1;
       c = next;
       if (s === -1) continue;
       const ks = keys[s];

@@ -47,7 +47,9 @@ export function readComplaint(text: NormalisedText, sentiment: SentimentReading)
   const tone = NEGATIVE_TONE.find(([below]) => sentiment.score <= below);
   if (tone) found.push({ cue: 'negative tone', weight: tone[1] });
   const against = matches(NOT_COMPLAINT_CUES, NOT_CANDIDATES.candidates(lower), lower);
-  const score = [...found, ...against].reduce((sum, f) => sum + f.weight, 0);
+  let score = 0;
+  for (const f of found) score += f.weight;
+  for (const f of against) score += f.weight;
   const complaint = score >= COMPLAINT_THRESHOLD;
   if (!complaint) return { complaint, score, cues: [], toneCues: [] };
   const toneCues = found.filter((f) => f.tone).map((f) => f.cue);

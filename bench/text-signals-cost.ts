@@ -18,7 +18,8 @@ import { FeedbackKind } from '../src/shared/vocabulary';
  * links, rollups, commit) on batches of 1,000 customer tweets, side by side:
  * text read by the model, the same text with inference skipped (a provided
  * sentiment on PRAISE: nothing the model says would be used), and no text.
- * Rounds alternate so that a busy machine slows all variants alike.
+ * Rounds alternate, each in another order of the variants, so that a busy
+ * machine (and the tables growing) slows all variants alike.
  * Usage: node scripts/run-built.js bench/text-signals-cost.js [rounds]
  */
 const BATCH = 1000;
@@ -35,10 +36,13 @@ async function main(): Promise<void> {
   for (let i = 0; i < 200; i++) inferredColumns('COMMENT', null, texts[i % texts.length]!);
   const n = 20_000;
   let started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   for (let i = 0; i < n; i++) inferredColumns('COMMENT', null, texts[i % texts.length]!);
   const inferUs = Number(process.hrtime.bigint() - started) / 1000 / n;
+  const { user, system } = process.cpuUsage(cpu);
   process.stdout.write(
-    `inference: ${inferUs.toFixed(1)} µs per item (${texts.length} distinct tweets)\n`,
+    `inference: ${inferUs.toFixed(1)} µs per item, ${((user + system) / n).toFixed(1)} µs of CPU ` +
+      `(${texts.length} distinct tweets)\n`,
   );
 
   const base = mkdtempSync(path.join(os.tmpdir(), 'rapport-text-cost-'));
@@ -67,8 +71,10 @@ async function main(): Promise<void> {
         };
       });
     const times: Record<string, number[]> = { inferred: [], skipped: [], 'no text': [] };
+    const variants = ['inferred', 'skipped', 'no text'] as const;
     for (let round = -1; round < ROUNDS; round++) {
-      for (const variant of ['inferred', 'skipped', 'no text'] as const) {
+      const shift = (round + 3) % 3;
+      for (const variant of [...variants.slice(shift), ...variants.slice(0, shift)]) {
         const items = batch(variant);
         started = process.hrtime.bigint();
         await uow.write((scope) => services.ingestion.record(scope, brand.id, [], items));

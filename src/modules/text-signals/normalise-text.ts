@@ -59,10 +59,14 @@ export function normaliseText(text: string): NormalisedText {
       return ' ';
     });
   if (!ascii) clean = clean.replace(/[\uFE0F\u200D]/gu, '').replace(/[’‘]/gu, "'");
+  // Most texts are ASCII once emoji and curly quotes are gone: as such, in one byte per character,
+  // every later step on them is about twice as fast (V8 keeps a two-byte string two-byte).
+  const asciiNow = ascii || !NON_ASCII.test(clean);
+  if (!ascii && asciiNow) clean = Buffer.from(clean, 'latin1').toString('latin1');
   clean = clean.replace(SIGNATURE, ' ');
   // Collapsing whitespace rewrites only the runs that are not already one plain space.
   clean = clean.replace(/ \s+|[^\S ]\s*/g, ' ').trim();
   const lower = clean.toLowerCase();
-  const words = lower.match(ascii ? ASCII_WORD : WORD) ?? [];
+  const words = lower.match(asciiNow ? ASCII_WORD : WORD) ?? [];
   return { clean, lower, emoji, words };
 }

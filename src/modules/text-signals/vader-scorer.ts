@@ -31,9 +31,16 @@ const NEGATOR_WORDS =
   despite`.split(/\s+/);
 /** VADER's negations (its list is lower-case only: the JS port misses "NOT", Python's does not). */
 export const NEGATORS = new RegExp(String.raw`^(?:${NEGATOR_WORDS.join('|')}|\w+n't)$`, 'i');
-const NEGATOR_SET: ReadonlySet<string> = new Set(NEGATOR_WORDS);
+// One look-up per token: 1 = a lexicon word, 2 = one of NEGATOR_WORDS (lower-case tokens).
+const LEXICON_WORD = 1;
+const NEGATOR_WORD = 2;
+const WORD_KIND = new Map<string, number>([...LEXICON.keys()].map((w) => [w, LEXICON_WORD]));
+for (const w of NEGATOR_WORDS) WORD_KIND.set(w, (WORD_KIND.get(w) ?? 0) | NEGATOR_WORD);
 
-const EDGE_MARKS = `.!?,;:-'"`;
+// Marks whose presence at a token's start or end may call for trimming (by char code).
+const EDGE = new Uint8Array(128);
+for (const mark of `.!?,;:-'"`) EDGE[mark.charCodeAt(0)] = 1;
+const isEdge = (code: number): boolean => code < 128 && EDGE[code] === 1;
 
 /**
  * VADER keeps a word with one mark trimmed when the trimmed word is one of the
@@ -58,7 +65,7 @@ export function vaderTokens(text: string): string[] {
   // Normalised text has single plain spaces only; splitting it on ' ' is the same, and cheaper.
   for (const t of /[^\S ]/.test(text) ? text.split(/\s/) : text.split(' ')) {
     if (t.length < 2) continue;
-    const edge = EDGE_MARKS.includes(t[0]) || EDGE_MARKS.includes(t[t.length - 1]);
+    const edge = isEdge(t.charCodeAt(0)) || isEdge(t.charCodeAt(t.length - 1));
     tokens.push(edge ? trimOneMark(t) : t);
   }
   return tokens;
@@ -91,33 +98,41 @@ export function scoreWithVader(
   neutral: ReadonlySet<string>,
   extra: readonly string[] = [],
 ): VaderResult {
-  const raw = vaderTokens(text);
-  const words: string[] = [];
-  const lower: string[] = [];
+  const words = vaderTokens(text);
+  const n = words.length;
+  const lower = new Array<string>(n);
+  // Lexicon words not masked as neutral: only they get a valence (the others score 0).
+  const scored: number[] = [];
   let upper = 0;
   const anyCapital = /[A-Z]/.test(text); // no capital: no ALL-CAPS token to count
-  for (const token of raw) {
+  for (let i = 0; i < n; i += 1) {
+    const token = words[i];
     if (anyCapital && isUpperPython(token)) upper += 1;
     const l = token.toLowerCase();
+    lower[i] = l;
+    const kind = WORD_KIND.get(l) ?? 0;
     // A cheap test first: a token NEGATORS matches lower-cases to one of its words or ends in "n't".
-    const negator = (NEGATOR_SET.has(l) || l.endsWith("n't")) && NEGATORS.test(token);
-    words.push(negator ? l : token);
-    lower.push(l);
+    if ((kind & NEGATOR_WORD || l.endsWith("n't")) && NEGATORS.test(token)) words[i] = l;
+    if (kind & LEXICON_WORD && !neutral.has(l)) scored.push(i);
   }
-  const tokens: Tokens = { words, lower, capDiff: upper > 0 && upper < words.length };
-  const valences: number[] = [];
-  for (let i = 0; i < words.length; i += 1) {
-    const kindOf = lower[i] === 'kind' && lower[i + 1] === 'of';
-    valences.push(kindOf || neutral.has(lower[i]) ? 0 : vaderValence(tokens, i));
+  const valences = new Array<number>(n).fill(0);
+  if (scored.length > 0) {
+    // "kind" before "of" is VADER's booster "kind of", not the word "kind"
+    const tokens: Tokens = { words, lower, capDiff: upper > 0 && upper < n };
+    for (const i of scored)
+      if (!(lower[i] === 'kind' && lower[i + 1] === 'of')) valences[i] = vaderValence(tokens, i);
+    // VADER's but_check: words before the first "but" (or "BUT") count half, words after it 1.5 times.
+    let but = words.indexOf('but');
+    if (but === -1) but = words.indexOf('BUT');
+    if (but !== -1)
+      for (const i of scored) {
+        if (i < but) valences[i] = valences[i] * 0.5;
+        else if (i > but) valences[i] = valences[i] * 1.5;
+      }
   }
-  // VADER's but_check: words before the first "but" (or "BUT") count half, words after it 1.5 times.
-  let but = words.indexOf('but');
-  if (but === -1) but = words.indexOf('BUT');
-  if (but !== -1)
-    for (let i = 0; i < valences.length; i += 1) {
-      if (i < but) valences[i] = valences[i] * 0.5;
-      else if (i > but) valences[i] = valences[i] * 1.5;
-    }
-  for (const token of extra) valences.push(LEXICON.get(token.toLowerCase()) ?? 0);
-  return { compound: compoundOf(valences, text), tokens: [...words, ...extra], valences };
+  for (const token of extra) {
+    valences.push(LEXICON.get(token.toLowerCase()) ?? 0);
+    words.push(token);
+  }
+  return { compound: compoundOf(valences, text), tokens: words, valences };
 }

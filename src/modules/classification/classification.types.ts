@@ -1,8 +1,8 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CountType } from '../../shared/count-type';
 import { Window } from '../../shared/window';
 import { EngagementStage } from '../scoring/engagement-report';
-import { ScoreComponent, SentimentSourceCount } from '../scoring/engagement.types';
+import { BrandReport, ScoreComponent, SentimentSourceCount } from '../scoring/engagement.types';
 import { GrunigModel } from './grunig-classifier';
 
 registerEnumType(GrunigModel, {
@@ -22,16 +22,7 @@ export class GrunigModelScore {
 @ObjectType({
   description: 'How a brand communicates, with the evidence (engagement-model.md §6).',
 })
-export class GrunigClassification {
-  @Field(() => ID)
-  brandId!: string;
-
-  @Field(() => ID, { nullable: true })
-  audienceId!: string | null;
-
-  @Field(() => Window)
-  window!: Window;
-
+export class GrunigClassification extends BrandReport {
   @Field(() => GrunigModel, { nullable: true, description: 'Null when there is no data.' })
   model!: GrunigModel | null;
 

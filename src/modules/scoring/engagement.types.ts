@@ -86,8 +86,9 @@ export const SentimentSourceCount = CountType<SentimentSource, 'source', 'feedba
 );
 export type SentimentSourceCount = InstanceType<typeof SentimentSourceCount>;
 
+/** What every per-brand report starts with: whose, of which audience, over which window. */
 @ObjectType()
-export class EngagementReport {
+export abstract class BrandReport {
   @Field(() => ID)
   brandId!: string;
 
@@ -96,7 +97,10 @@ export class EngagementReport {
 
   @Field(() => Window)
   window!: Window;
+}
 
+@ObjectType()
+export class EngagementReport extends BrandReport {
   @Field(() => Float, { description: '0–100: Σ phase weight × phase score.' })
   score!: number;
 

@@ -18,8 +18,21 @@ interface PgPool {
  * /metrics without bound nor read other tenants' names there.
  */
 export const CLIENT_OPERATIONS: readonly string[] = [
-  'Dashboard',
-  'DashboardBrands',
+  // the dashboard (src/dashboard/app)
+  'Ack',
+  'Audiences',
+  'BrandHead',
+  'BrandReport',
+  'Inbox',
+  'InboxHead',
+  'Live',
+  'LiveInbox',
+  'Outcome',
+  'Overview',
+  'OverviewData',
+  'Reclassify',
+  'Viewer',
+  // the BI connector (docs/bi-connector.json)
   'EngagementRows',
 ];
 

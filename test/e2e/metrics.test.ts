@@ -19,8 +19,8 @@ describe('GET /metrics', () => {
   it('counts requests and latency by operation, errors by code, ingested items and the pool', async () => {
     const key = await t.key('metrics');
     const before = (await request(t.http).get('/metrics')).text;
-    await t.ok(key, 'query Dashboard { viewer { scopes } }');
-    await t.ok(key, 'query Dashboard { viewer { scopes } }');
+    await t.ok(key, 'query Viewer { viewer { scopes } }');
+    await t.ok(key, 'query Viewer { viewer { scopes } }');
     const broken = await t.gql(key, 'query Broken { brands(first: 5000) { totalCount } }');
     expect(broken.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const brandId = await createBrand(t, key);
@@ -36,10 +36,8 @@ describe('GET /metrics', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     const after = res.text;
     const delta = (line: RegExp) => value(after, line) - value(before, line);
-    expect(delta(/^rapport_graphql_requests_total\{operation="Dashboard",type="query"\}/)).toBe(2);
-    expect(delta(/^rapport_graphql_request_duration_seconds_count\{operation="Dashboard"\}/)).toBe(
-      2,
-    );
+    expect(delta(/^rapport_graphql_requests_total\{operation="Viewer",type="query"\}/)).toBe(2);
+    expect(delta(/^rapport_graphql_request_duration_seconds_count\{operation="Viewer"\}/)).toBe(2);
     expect(delta(/^rapport_graphql_errors_total\{code="BAD_USER_INPUT"\}/)).toBeGreaterThanOrEqual(
       1,
     );
@@ -59,7 +57,7 @@ describe('/metrics labels and access', () => {
     const delta = (line: RegExp) => value(after, line) - value(before, line);
     expect(delta(/^rapport_graphql_requests_total\{operation="other",type="query"\}/)).toBe(200);
     const labels = new Set([...after.matchAll(/operation="([^"]*)"/g)].map((m) => m[1]));
-    expect(labels.size).toBeLessThanOrEqual(5); // Dashboard, Broken→other, other, anonymous, …
+    expect(labels.size).toBeLessThanOrEqual(5); // Viewer, Broken→other, other, anonymous, …
     expect(after.length - before.length).toBeLessThan(2000);
   });
 

@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../modules/api-keys/api-key.service';
+import { KEYS_CHANNEL, keyNoticePayload } from '../modules/api-keys/api-key-cache';
 import type { RequestContext } from './context';
 import { authenticateRequest } from './authenticate-request';
 import { toGraphQLError } from './error-responses';
@@ -71,6 +72,9 @@ export async function createApp(
           Date.now() - caller.lastWriteAt.getTime() < routing.readAfterWriteSeconds * 1000
         ),
       noteWritesOf: routing.replicas ? caller.keyId : undefined,
+      // the key's cached caller says so here at once, and in every other process on this notice
+      writeNotice: { channel: KEYS_CHANNEL, payload: keyNoticePayload(caller.keyId, false) },
+      afterNotedWrite: () => services.apiKeys.cache.wrote(caller.keyId, new Date()),
     });
   const rateLimiter =
     options.rateLimitStore === 'memory'
@@ -158,12 +162,19 @@ export async function createApp(
   return { express: app, services, schema, rateLimiter, stop: () => apollo.stop() };
 }
 
-/** Every request returns its connection, whatever happened. */
+/**
+ * Every request returns its connection, whatever happened. Not awaited: by
+ * now every write has committed, and the read snapshot's COMMIT changes
+ * nothing the response depends on, so the response does not wait for it
+ * (the connection goes back to the pool once it is done).
+ */
 const closeUnitOfWork: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ contextValue }) {
-        await (contextValue as Partial<RequestContext> | undefined)?.uow?.close();
+        void (contextValue as Partial<RequestContext> | undefined)?.uow
+          ?.close()
+          .catch(() => undefined);
       },
     };
   },

@@ -10,7 +10,7 @@ import {
 } from 'graphql';
 import type { RequestContext } from '../context';
 import { operationShape, TooManySpreads, type OperationShape } from './operation-shape';
-import type { PointsLimiter } from './rate-limiter';
+import type { PointsLimiter, StatementCarrier } from './rate-limiter';
 import { rateLimited, refuse, type Excess } from './refusals';
 
 export interface QueryLimits {
@@ -112,6 +112,8 @@ export async function priceOperation(
   limits: QueryLimits,
   rateLimiter: PointsLimiter,
   keyId: string,
+  /** Where the take may ride along with the request's first statement (see UnitOfWork.openReadWith). */
+  carrier?: StatementCarrier,
 ): Promise<Pricing> {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of op.document.definitions)
@@ -127,7 +129,10 @@ export async function priceOperation(
   const excess = 'limit' in shape ? shape : shapeExcess(shape, limits);
   if (excess) await refuse(excess, rateLimiter, keyId);
   const points = (shape as OperationShape).cost;
-  const taken = await rateLimiter.take(keyId, points);
+  const taken =
+    carrier && rateLimiter.takeWith
+      ? await rateLimiter.takeWith(keyId, points, carrier)
+      : await rateLimiter.take(keyId, points);
   const cost = {
     requestedQueryCost: points,
     throttleStatus: {
@@ -137,6 +142,21 @@ export async function priceOperation(
     },
   };
   return taken.ok ? { cost } : { cost, refusal: rateLimited(taken, points) };
+}
+
+/**
+ * Whether a query will (likely) read: a root field other than `__typename`
+ * and introspection. Its rate-limit take then opens the read snapshot in
+ * the same round trip; other operations (mutations write in transactions of
+ * their own) take alone.
+ */
+export function readsData(operation: OperationDefinitionNode): boolean {
+  return (
+    operation.operation === 'query' &&
+    operation.selectionSet.selections.some(
+      (s) => s.kind !== Kind.FIELD || !s.name.value.startsWith('__'),
+    )
+  );
 }
 
 /**
@@ -161,6 +181,7 @@ export function limitsPlugin(
             limits,
             rateLimiter,
             contextValue.caller.keyId,
+            readsData(operation) ? (statements) => contextValue.uow.openReadWith(statements) : undefined,
           );
           cost = priced.cost;
           if (priced.refusal) throw priced.refusal;

@@ -5,7 +5,12 @@ import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../modules/api-keys/api-key.service';
-import { KEYS_CHANNEL, keyNoticePayload } from '../modules/api-keys/api-key-cache';
+import {
+  DEFAULT_KEY_CACHE_OPTIONS,
+  KEYS_CHANNEL,
+  keyNoticePayload,
+  type KeyCacheOptions,
+} from '../modules/api-keys/api-key-cache';
 import type { RequestContext } from './context';
 import { authenticateRequest } from './authenticate-request';
 import { toGraphQLError } from './error-responses';
@@ -60,9 +65,10 @@ export async function createApp(
   routing: ReadRouting = { replicas: false, readAfterWriteSeconds: 10 },
   webhooks: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS,
   reportCache: ReportCacheOptions = DEFAULT_REPORT_CACHE_OPTIONS,
+  keyCache: KeyCacheOptions = DEFAULT_KEY_CACHE_OPTIONS,
 ): Promise<App> {
   // read-your-writes: a key that wrote in the last N seconds (any process) reads from the primary
-  const services = createServices(webhooks, reportCache);
+  const services = createServices(webhooks, reportCache, keyCache);
   const unitOfWork = (caller: Caller) =>
     services.unitOfWork(dataSource, caller.workspaceId, {
       replicaReads:

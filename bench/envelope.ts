@@ -60,7 +60,11 @@ class Target {
     readonly wire: WireCounter,
   ) {}
 
-  static async start(target: EnvelopeTarget, databaseUrl: string, database: string): Promise<Target> {
+  static async start(
+    target: EnvelopeTarget,
+    databaseUrl: string,
+    database: string,
+  ): Promise<Target> {
     const wire = await WireCounter.start(Number(new URL(databaseUrl).port));
     const port = await freePort();
     const child = spawn(process.execPath, [path.join(target.dist, 'src', 'main.js')], {

@@ -3,10 +3,7 @@ import {
   DEFAULT_REPORT_CACHE_OPTIONS,
   type ReportCacheOptions,
 } from './modules/scoring/report-cache';
-import {
-  DEFAULT_KEY_CACHE_OPTIONS,
-  type KeyCacheOptions,
-} from './modules/api-keys/api-key-cache';
+import { DEFAULT_KEY_CACHE_OPTIONS, type KeyCacheOptions } from './modules/api-keys/api-key-cache';
 
 const MB = 1024 * 1024;
 
@@ -160,7 +157,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     webhooks: webhookOptions(env),
     keyCache: {
-      entries: intVar(env, 'API_KEY_CACHE_ENTRIES', DEFAULT_KEY_CACHE_OPTIONS.entries, 0, 1_000_000),
+      entries: intVar(
+        env,
+        'API_KEY_CACHE_ENTRIES',
+        DEFAULT_KEY_CACHE_OPTIONS.entries,
+        0,
+        1_000_000,
+      ),
       maxAgeMs:
         intVar(env, 'API_KEY_CACHE_SECONDS', DEFAULT_KEY_CACHE_OPTIONS.maxAgeMs / 1000, 1, 86_400) *
         1000,

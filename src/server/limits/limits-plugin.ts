@@ -181,7 +181,9 @@ export function limitsPlugin(
             limits,
             rateLimiter,
             contextValue.caller.keyId,
-            readsData(operation) ? (statements) => contextValue.uow.openReadWith(statements) : undefined,
+            readsData(operation)
+              ? (statements) => contextValue.uow.openReadWith(statements)
+              : undefined,
           );
           cost = priced.cost;
           if (priced.refusal) throw priced.refusal;

@@ -9,6 +9,8 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { RequestContext } from '../context';
+import { DatabaseUnavailableError } from '../../shared/domain-error';
+import { isConnectionFailure } from '../errors';
 import { operationShape, TooManySpreads, type OperationShape } from './operation-shape';
 import type { PointsLimiter, StatementCarrier } from './rate-limiter';
 import { rateLimited, refuse, type Excess } from './refusals';
@@ -129,10 +131,7 @@ export async function priceOperation(
   const excess = 'limit' in shape ? shape : shapeExcess(shape, limits);
   if (excess) await refuse(excess, rateLimiter, keyId);
   const points = (shape as OperationShape).cost;
-  const taken =
-    carrier && rateLimiter.takeWith
-      ? await rateLimiter.takeWith(keyId, points, carrier)
-      : await rateLimiter.take(keyId, points);
+  const taken = await takePoints(rateLimiter, keyId, points, carrier);
   const cost = {
     requestedQueryCost: points,
     throttleStatus: {
@@ -143,6 +142,28 @@ export async function priceOperation(
   };
   return taken.ok ? { cost } : { cost, refusal: rateLimited(taken, points) };
 }
+
+/** The take; a database that cannot be reached is the retryable DATABASE_UNAVAILABLE, as in authentication. */
+async function takePoints(
+  rateLimiter: PointsLimiter,
+  keyId: string,
+  points: number,
+  carrier: StatementCarrier | undefined,
+) {
+  try {
+    return carrier && rateLimiter.takeWith
+      ? await rateLimiter.takeWith(keyId, points, carrier)
+      : await rateLimiter.take(keyId, points);
+  } catch (error) {
+    const code = (error as { code?: unknown } | undefined)?.code;
+    if (isConnectionFailure(error) || (typeof code === 'string' && SOCKET_ERRORS.has(code)))
+      throw new DatabaseUnavailableError();
+    throw error;
+  }
+}
+
+/** Socket errors of a database that is down or restarting (known before any SQLSTATE). */
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
 
 /**
  * Whether a query will (likely) read: a root field other than `__typename`

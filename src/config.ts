@@ -3,6 +3,7 @@ import {
   DEFAULT_REPORT_CACHE_OPTIONS,
   type ReportCacheOptions,
 } from './modules/scoring/report-cache';
+import { DEFAULT_KEY_CACHE_OPTIONS, type KeyCacheOptions } from './modules/api-keys/api-key-cache';
 
 const MB = 1024 * 1024;
 
@@ -33,6 +34,8 @@ export interface Config {
   readonly webhooks: WebhookOptions;
   /** Reports served from memory while their brand's data version holds (docs/scaling.md). */
   readonly reportCache: ReportCacheOptions;
+  /** Known API keys kept in memory (api-key-cache.ts). */
+  readonly keyCache: KeyCacheOptions;
 }
 
 /** Subscriptions (docs/live.md). */
@@ -153,6 +156,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
     },
     webhooks: webhookOptions(env),
+    keyCache: {
+      entries: intVar(
+        env,
+        'API_KEY_CACHE_ENTRIES',
+        DEFAULT_KEY_CACHE_OPTIONS.entries,
+        0,
+        1_000_000,
+      ),
+      maxAgeMs:
+        intVar(env, 'API_KEY_CACHE_SECONDS', DEFAULT_KEY_CACHE_OPTIONS.maxAgeMs / 1000, 1, 86_400) *
+        1000,
+      fallbackMs: intVar(
+        env,
+        'API_KEY_CACHE_FALLBACK_MS',
+        DEFAULT_KEY_CACHE_OPTIONS.fallbackMs,
+        0,
+        86_400_000,
+      ),
+    },
     reportCache: {
       entries: intVar(
         env,

@@ -11,6 +11,10 @@ export interface UnitOfWorkOptions {
   readonly replicaReads?: boolean;
   /** Note each write on this key (api_keys.last_write_at), for read-your-writes across requests. */
   readonly noteWritesOf?: string;
+  /** With noteWritesOf: a notification sent with the note (other processes learn of the write at once)… */
+  readonly writeNotice?: { readonly channel: string; readonly payload: string };
+  /** …and what this process does once such a write committed. */
+  readonly afterNotedWrite?: () => void;
   /** Runs last in every write transaction, before it commits (the rollups: see services.ts). */
   readonly beforeCommit?: (scope: WriteScope) => Promise<void>;
 }
@@ -87,12 +91,48 @@ export class UnitOfWork {
         };
         const result = await work(scope);
         await this.options.beforeCommit?.(scope);
-        if (this.options.noteWritesOf)
-          await runner.query('SELECT rapport_note_write($1)', [this.options.noteWritesOf]);
+        const { noteWritesOf, writeNotice } = this.options;
+        if (noteWritesOf && writeNotice)
+          await runner.query('SELECT rapport_note_write($1), pg_notify($2, $3)', [
+            noteWritesOf,
+            writeNotice.channel,
+            writeNotice.payload,
+          ]);
+        else if (noteWritesOf) await runner.query('SELECT rapport_note_write($1)', [noteWritesOf]);
         await runner.commitTransaction();
+        if (noteWritesOf) this.options.afterNotedWrite?.();
         return result;
       } catch (error) {
         await this.rollbackQuietly(runner);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Runs `statements` (a simple query of statements that take no parameters
+   * and commit on their own, e.g. the rate-limit take) in the same round trip
+   * that opens this request's read snapshot, and returns their results; or
+   * undefined, without running them, when reads go to a replica or a read is
+   * already open (the caller then runs them alone).
+   */
+  openReadWith(statements: string): Promise<{ rows: Record<string, unknown>[] }[] | undefined> {
+    return this.enqueue(async () => {
+      if (this.reading || this.onReplica) return undefined;
+      if (!isUuid(this.workspaceId)) throw new Error('invalid workspace id');
+      const runner = await this.connect('master');
+      const client = (await runner.connect()) as {
+        query(text: string): Promise<{ rows: Record<string, unknown>[] }[]>;
+      };
+      const text = `${statements}; ${this.beginReadStatements()}`;
+      this.dataSource.logger.logQuery(text, [], runner);
+      try {
+        const results = await client.query(text);
+        this.reading = runner;
+        return results;
+      } catch (error) {
+        // a statement failed: whatever block it left open is ended before anything else runs here
+        await runner.query('ROLLBACK').catch(() => undefined);
         throw error;
       }
     });
@@ -136,10 +176,12 @@ export class UnitOfWork {
   private async beginRead(): Promise<QueryRunner> {
     if (!isUuid(this.workspaceId)) throw new Error('invalid workspace id');
     const runner = await this.connect(this.onReplica ? 'slave' : 'master');
-    await runner.query(
-      `START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT set_config('${WORKSPACE_SETTING}', '${this.workspaceId}', true)`,
-    );
+    await runner.query(this.beginReadStatements());
     return runner;
+  }
+
+  private beginReadStatements(): string {
+    return `START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY; SELECT set_config('${WORKSPACE_SETTING}', '${this.workspaceId}', true)`;
   }
 
   private async endRead(commit: boolean): Promise<void> {

@@ -5,6 +5,12 @@ import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../modules/api-keys/api-key.service';
+import {
+  DEFAULT_KEY_CACHE_OPTIONS,
+  KEYS_CHANNEL,
+  keyNoticePayload,
+  type KeyCacheOptions,
+} from '../modules/api-keys/api-key-cache';
 import type { RequestContext } from './context';
 import { authenticateRequest } from './authenticate-request';
 import { toGraphQLError } from './error-responses';
@@ -59,9 +65,10 @@ export async function createApp(
   routing: ReadRouting = { replicas: false, readAfterWriteSeconds: 10 },
   webhooks: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS,
   reportCache: ReportCacheOptions = DEFAULT_REPORT_CACHE_OPTIONS,
+  keyCache: KeyCacheOptions = DEFAULT_KEY_CACHE_OPTIONS,
 ): Promise<App> {
   // read-your-writes: a key that wrote in the last N seconds (any process) reads from the primary
-  const services = createServices(webhooks, reportCache);
+  const services = createServices(webhooks, reportCache, keyCache);
   const unitOfWork = (caller: Caller) =>
     services.unitOfWork(dataSource, caller.workspaceId, {
       replicaReads:
@@ -71,6 +78,9 @@ export async function createApp(
           Date.now() - caller.lastWriteAt.getTime() < routing.readAfterWriteSeconds * 1000
         ),
       noteWritesOf: routing.replicas ? caller.keyId : undefined,
+      // the key's cached caller says so here at once, and in every other process on this notice
+      writeNotice: { channel: KEYS_CHANNEL, payload: keyNoticePayload(caller.keyId, false) },
+      afterNotedWrite: () => services.apiKeys.cache.wrote(caller.keyId, new Date()),
     });
   const rateLimiter =
     options.rateLimitStore === 'memory'
@@ -158,12 +168,19 @@ export async function createApp(
   return { express: app, services, schema, rateLimiter, stop: () => apollo.stop() };
 }
 
-/** Every request returns its connection, whatever happened. */
+/**
+ * Every request returns its connection, whatever happened. Not awaited: by
+ * now every write has committed, and the read snapshot's COMMIT changes
+ * nothing the response depends on, so the response does not wait for it
+ * (the connection goes back to the pool once it is done).
+ */
 const closeUnitOfWork: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ contextValue }) {
-        await (contextValue as Partial<RequestContext> | undefined)?.uow?.close();
+        void (contextValue as Partial<RequestContext> | undefined)?.uow
+          ?.close()
+          .catch(() => undefined);
       },
     };
   },

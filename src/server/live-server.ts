@@ -70,6 +70,10 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
   const listener = new ChangeListener(options.primaryUrl, {
     notice: (n) => hub.notice(n),
     resync: () => hub.resync(),
+    // known keys are trusted for long only while revocations can be heard (api-key-cache.ts)
+    key: (n) => services.apiKeys.cache.notice(n),
+    up: () => services.apiKeys.cache.listening(),
+    down: () => services.apiKeys.cache.notListening(),
   });
   listener.start();
   const slots = new Map<string, number>();

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { UnitOfWork } from '../db/unit-of-work';
 import type { AudienceEntity } from '../modules/audiences/audience.entity';
+import type { Audience } from '../modules/audiences/audience.types';
 import type { BrandSumsRow } from '../modules/scoring/engagement-read-model';
 import { dataWindows } from '../modules/scoring/data-windows';
 import { NotFoundError } from '../shared/domain-error';
@@ -35,7 +36,7 @@ export function createLoaders(uow: UnitOfWork, services: Services) {
       const windows = await uow.read((scope) => dataWindows(scope, brandIds));
       return brandIds.map((id) => windows.get(id) ?? null);
     }),
-    audiencesByBrand: new DataLoader<string, AudienceEntity[]>(async (brandIds) => {
+    audiencesByBrand: new DataLoader<string, Audience[]>(async (brandIds) => {
       const rows = await uow.read((scope) => services.audiences.listByBrands(scope, brandIds));
       return brandIds.map((id) => rows.filter((a) => a.brandId === id));
     }),

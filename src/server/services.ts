@@ -12,6 +12,11 @@ import { WebhookService } from '../modules/webhooks/webhook.service';
 import { ActivityService } from '../modules/activities/activity.service';
 import { EngagementRowsService } from '../modules/bi/engagement-rows.service';
 import { ApiKeyService } from '../modules/api-keys/api-key.service';
+import {
+  ApiKeyCache,
+  DEFAULT_KEY_CACHE_OPTIONS,
+  type KeyCacheOptions,
+} from '../modules/api-keys/api-key-cache';
 import { AudienceService } from '../modules/audiences/audience.service';
 import { BrandService } from '../modules/brands/brand.service';
 import { FeedbackReinference } from '../modules/feedback/feedback-reinference';
@@ -26,6 +31,7 @@ import { WorkspaceService } from '../modules/workspaces/workspace.service';
 export function createServices(
   webhookOptions: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS,
   reportCache?: ReportCacheOptions,
+  keyCache: KeyCacheOptions = DEFAULT_KEY_CACHE_OPTIONS,
 ) {
   const workspaces = new WorkspaceService();
   const brands = new BrandService();
@@ -61,7 +67,7 @@ export function createServices(
     webhookOutbox,
     webhookSecrets,
     webhooks: new WebhookService(brands, webhookSecrets, webhookOptions.allowPrivateNetworks),
-    apiKeys: new ApiKeyService(workspaces),
+    apiKeys: new ApiKeyService(workspaces, new ApiKeyCache(keyCache)),
     brands,
     audiences: new AudienceService(brands),
     activities: new ActivityService(brands),

@@ -52,6 +52,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
     config.webhooks,
     config.reportCache,
+    config.keyCache,
   );
   const webhookWorker = new WebhookWorker(
     requests,

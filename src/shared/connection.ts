@@ -25,7 +25,8 @@ export interface Connection<T> {
   edges: Edge<T>[];
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** A number, or counted on first use (only when a query selects it). */
+  readonly totalCount: number | Promise<number>;
 }
 
 /** One Relay connection type per node type, all shaped alike. */
@@ -51,7 +52,7 @@ export function ConnectionType<T extends object>(node: ClassType<T>, name: strin
     pageInfo!: PageInfo;
 
     @Field(() => Int, { description: 'All items matching the filter, on every page.' })
-    totalCount!: number;
+    totalCount!: number | Promise<number>;
   }
   return ConnectionClass;
 }
@@ -67,20 +68,27 @@ export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE):
   return first;
 }
 
-/** Builds a page from `first + 1` fetched rows. */
+/**
+ * Builds a page from `first + 1` fetched rows. `totalCount` may be a count
+ * to run only if `totalCount` is resolved (once, however often it is asked).
+ */
 export function toConnection<T>(
   rows: T[],
   first: number,
-  totalCount: number,
+  totalCount: number | (() => Promise<number>),
   hasPrevious: boolean,
   cursorOf: (row: T) => string,
 ): Connection<T> {
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ node, cursor: cursorOf(node) }));
+  let counted: Promise<number> | undefined;
   return {
     edges,
     nodes: page,
-    totalCount,
+    get totalCount() {
+      if (typeof totalCount === 'number') return totalCount;
+      return (counted ??= totalCount());
+    },
     pageInfo: {
       hasNextPage: rows.length > first,
       hasPreviousPage: hasPrevious,

@@ -6,6 +6,10 @@ import { DataSource } from 'typeorm';
 import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from '../../src/config';
 import { dataSourceOptions } from '../../src/db/data-source-options';
 import { ALL_SCOPES } from '../../src/modules/api-keys/api-key.service';
+import {
+  DEFAULT_KEY_CACHE_OPTIONS,
+  type KeyCacheOptions,
+} from '../../src/modules/api-keys/api-key-cache';
 import { createApp, type App } from '../../src/server/app';
 import type { ApiKeyScope } from '../../src/shared/vocabulary';
 import { StatementCounter } from './statement-counter';
@@ -37,7 +41,11 @@ export class TestApp {
     private readonly adminUrl: string,
   ) {}
 
-  static async start(options: Partial<HttpOptions> = {}): Promise<TestApp> {
+  static async start(
+    options: Partial<HttpOptions> = {},
+    /** Known API keys in memory: the defaults unless told (api-key-cache.ts). */
+    keyCache: KeyCacheOptions = DEFAULT_KEY_CACHE_OPTIONS,
+  ): Promise<TestApp> {
     const adminUrl = process.env.RAPPORT_TEST_ADMIN_URL;
     if (!adminUrl)
       throw new Error('RAPPORT_TEST_ADMIN_URL is unset: run the e2e tests through jest');
@@ -57,6 +65,10 @@ export class TestApp {
       appDataSource,
       { migrated: true },
       { ...DEFAULT_HTTP_OPTIONS, ...options },
+      undefined,
+      undefined,
+      undefined,
+      keyCache,
     );
     return new TestApp(dataSource, appDataSource, app, statements, database, adminUrl);
   }

@@ -24,7 +24,10 @@ export class ApiKeyResolver {
 
   @Authorized(ApiKeyScope.ADMIN)
   @Mutation(() => ApiKey, { description: 'Revokes a key (admin) at once; idempotent.' })
-  revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
-    return ctx.uow.write((scope) => ctx.services.apiKeys.revoke(scope, id));
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ApiKey> {
+    const key = await ctx.uow.write((scope) => ctx.services.apiKeys.revoke(scope, id));
+    // again once committed: a request between revoke() and the commit may have looked it up
+    ctx.services.apiKeys.forget(key.id);
+    return key;
   }
 }

@@ -5,6 +5,7 @@ import { Problems } from '../../shared/validate';
 import { ApiKeyScope } from '../../shared/vocabulary';
 import { WorkspaceService } from '../workspaces/workspace.service';
 import { ApiKeyEntity } from './api-key.entity';
+import { ApiKeyCache, KEYS_CHANNEL, keyNoticePayload } from './api-key-cache';
 import { hashApiKeySecret, newApiKeySecret, secretPrefix } from './api-key-secret';
 
 export interface Caller {
@@ -23,10 +24,25 @@ export interface CreatedKey {
 export const ALL_SCOPES = [ApiKeyScope.READ, ApiKeyScope.WRITE, ApiKeyScope.ADMIN] as const;
 
 export class ApiKeyService {
-  constructor(private readonly workspaces = new WorkspaceService()) {}
+  constructor(
+    private readonly workspaces = new WorkspaceService(),
+    /** Known keys: most requests are authenticated without a round trip (api-key-cache.ts). */
+    readonly cache = new ApiKeyCache(),
+  ) {}
 
   /** The caller behind a secret, or null for a missing, unknown or revoked key. */
   async authenticate(dataSource: DataSource, secret: string): Promise<Caller | null> {
+    const hash = hashApiKeySecret(secret);
+    const cacheKey = hash.toString('base64');
+    const known = this.cache.get(cacheKey);
+    if (known) return known;
+    const started = this.cache.begin();
+    const caller = await this.lookUp(dataSource, hash);
+    this.cache.remember(cacheKey, caller, started);
+    return caller;
+  }
+
+  private async lookUp(dataSource: DataSource, hash: Buffer): Promise<Caller | null> {
     // One round trip, before any workspace is known: a SECURITY DEFINER function
     // (see the RowLevelSecurity migration) finds the key and notes its use at most once a minute.
     const rows: {
@@ -36,7 +52,7 @@ export class ApiKeyService {
       last_write_at: Date | null;
     }[] = await dataSource.query(
       'SELECT id, workspace_id, scopes, last_write_at FROM rapport_authenticate($1)',
-      [hashApiKeySecret(secret)],
+      [hash],
     );
     const row = rows[0];
     if (!row) return null;
@@ -87,8 +103,18 @@ export class ApiKeyService {
         { id, workspaceId: scope.workspaceId, revokedAt: IsNull() },
         { revokedAt: key.revokedAt },
       );
+      // delivered on commit: every process forgets the key (the revoking one also at once, `forget`)
+      await scope.manager.query(`SELECT pg_notify('${KEYS_CHANNEL}', $1)`, [
+        keyNoticePayload(id, true),
+      ]);
     }
+    this.cache.forget(id);
     return key;
+  }
+
+  /** Forgets a key in this process (after the revocation committed: see ApiKeyResolver). */
+  forget(keyId: string): void {
+    this.cache.forget(keyId);
   }
 
   /**

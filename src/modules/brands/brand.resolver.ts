@@ -1,4 +1,6 @@
-import { Arg, Args, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { nodeFields } from '../../shared/selection';
 import type { RequestContext } from '../../server/context';
 import { type Connection, ConnectionType, pageSize, ConnectionArgs } from '../../shared/connection';
 import { ApiKeyScope } from '../../shared/vocabulary';
@@ -42,6 +44,7 @@ export class BrandResolver {
   })
   brands(
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => ConnectionArgs) { first, after }: ConnectionArgs,
     @Arg('orderBy', () => BrandOrder, { nullable: true }) orderBy?: BrandOrder,
     @Arg('filter', () => BrandFilter, { nullable: true }) filter?: BrandFilter,
@@ -59,7 +62,12 @@ export class BrandResolver {
         ctx.services.engagement.ranking(scope, window, descending, size, after, filter),
       );
     }
-    return ctx.uow.read((scope) => ctx.services.brands.list(scope, size, after, orderBy, filter));
+    const { brands } = ctx.services;
+    // the columns the nodes need; the total only if `totalCount` is resolved, in the same snapshot
+    const count = () => ctx.uow.read((scope) => brands.count(scope, filter));
+    return ctx.uow.read((scope) =>
+      brands.list(scope, size, after, orderBy, filter, nodeFields(info), count),
+    );
   }
 
   @Authorized(ApiKeyScope.WRITE)

@@ -5,9 +5,11 @@ import { CursorScope } from '../../shared/cursor';
 import { ConflictError, NotFoundError } from '../../shared/domain-error';
 import { isUuid } from '../../shared/validate';
 import { BrandEntity } from './brand.entity';
+import { brandSelectList } from './brand-columns';
 import {
   BrandOrderField,
   OrderDirection,
+  type Brand,
   type BrandFilter,
   type BrandOrder,
   type CreateBrandInput,
@@ -77,13 +79,20 @@ export class BrandService {
     return brand;
   }
 
+  /**
+   * A page of brands as plain rows with the columns `fields` need (all when
+   * not told; see brand-columns.ts), in one statement; the total is counted
+   * only if the connection's `totalCount` is resolved (`count`).
+   */
   async list(
     scope: Scope,
     first: number,
     after: string | null | undefined,
     order: BrandOrder | null | undefined,
     filter?: BrandFilter | null,
-  ): Promise<Connection<BrandEntity>> {
+    fields?: ReadonlySet<string>,
+    count: (() => Promise<number>) | null = null,
+  ): Promise<Connection<Brand>> {
     const search = searchPattern(filter);
     const field = order?.field ?? BrandOrderField.CREATED_AT;
     const descending = order?.direction === OrderDirection.DESC;
@@ -91,28 +100,41 @@ export class BrandService {
     const column = byName ? 'b.name' : 'b.created_at'; // ENGAGEMENT_SCORE: see EngagementService.ranking
     const cursors = new CursorScope('brands', field, descending, { search });
     const cursor = cursors.decode(after, [byName ? 'text' : 'time', 'uuid']);
-    const query = scope.manager
-      .createQueryBuilder(BrandEntity, 'b')
-      .where('b.workspace_id = :workspaceId', { workspaceId: scope.workspaceId });
-    if (search) query.andWhere('(b.name ILIKE :search OR b.slug ILIKE :search)', { search });
-    const total = await query.clone().getCount();
+    const params: unknown[] = [scope.workspaceId];
+    const where = ['b.workspace_id = $1'];
+    if (search)
+      where.push(`(b.name ILIKE $${params.push(search)} OR b.slug ILIKE $${params.length})`);
     if (cursor) {
       const [value, id] = cursor;
-      const op = descending ? '<' : '>';
-      query.andWhere(`(${column}, b.id) ${op} (:value, :id)`, {
-        value: byName ? value : new Date(value as string),
-        id,
-      });
+      const at = params.push(byName ? value : new Date(value as string));
+      where.push(`(${column}, b.id) ${descending ? '<' : '>'} ($${at}, $${params.push(id)})`);
     }
     const direction = descending ? 'DESC' : 'ASC';
-    const rows = await query
-      .orderBy(column, direction)
-      .addOrderBy('b.id', direction)
-      .limit(first + 1)
-      .getMany();
-    return toConnection(rows, first, total, cursor !== null, (b) =>
-      cursors.encode([byName ? b.name : b.createdAt.toISOString(), b.id]),
+    const rows: Brand[] = await scope.manager.query(
+      `SELECT ${brandSelectList(fields, byName ? 'name' : 'createdAt')} FROM brands b
+        WHERE ${where.join(' AND ')}
+        ORDER BY ${column} ${direction}, b.id ${direction} LIMIT $${params.push(first + 1)}`,
+      params,
     );
+    return toConnection(
+      rows,
+      first,
+      count ?? (() => this.count(scope, filter)),
+      cursor !== null,
+      (b) => cursors.encode([byName ? b.name : b.createdAt.toISOString(), b.id]),
+    );
+  }
+
+  /** The brands a list with `filter` would page through. */
+  async count(scope: Scope, filter?: BrandFilter | null): Promise<number> {
+    const search = searchPattern(filter);
+    const [row]: { n: number }[] = await scope.manager.query(
+      `SELECT count(*)::int AS n FROM brands b WHERE b.workspace_id = $1${
+        search ? ' AND (b.name ILIKE $2 OR b.slug ILIKE $2)' : ''
+      }`,
+      search ? [scope.workspaceId, search] : [scope.workspaceId],
+    );
+    return row!.n;
   }
 
   /**

@@ -1,11 +1,18 @@
 import { Client } from 'pg';
 import { logger } from '../../shared/logger';
+import { KEYS_CHANNEL, parseKeyNotice, type KeyNotice } from '../api-keys/api-key-cache';
 import { CHANGES_CHANNEL, parseNotice, type ChangeNotice } from './change-notice';
 
 export interface ChangeHandlers {
   readonly notice: (notice: ChangeNotice) => void;
   /** The listener was lost and is back: notices may have been missed, re-read everything. */
   readonly resync: () => void;
+  /** A key was revoked or wrote (api-key-cache.ts). */
+  readonly key?: (notice: KeyNotice) => void;
+  /** Listening (first time or again): notices from now on arrive. */
+  readonly up?: () => void;
+  /** Not listening any more: notices may be missed until `up`. */
+  readonly down?: () => void;
 }
 
 /**
@@ -44,6 +51,7 @@ export class ChangeListener {
     clearTimeout(this.retry);
     const client = this.client;
     this.client = undefined;
+    if (client) this.handlers.down?.();
     await client?.end().catch(() => undefined);
   }
 
@@ -54,7 +62,10 @@ export class ChangeListener {
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
-      if (this.client === client) this.client = undefined;
+      if (this.client === client) {
+        this.client = undefined;
+        this.handlers.down?.();
+      }
       client.end().catch(() => undefined);
       if (this.stopped) return;
       const delay = Math.min(10_000, 200 * 2 ** Math.min(this.attempt++, 6));
@@ -67,13 +78,18 @@ export class ChangeListener {
     client.on('error', fail);
     client.on('end', () => fail(new Error('connection ended')));
     client.on('notification', (message) => {
+      if (message.channel === KEYS_CHANNEL) {
+        const notice = parseKeyNotice(message.payload);
+        if (notice) this.handlers.key?.(notice);
+        return;
+      }
       if (message.channel !== CHANGES_CHANNEL) return;
       const notice = parseNotice(message.payload);
       if (notice) this.handlers.notice(notice);
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+      await client.query(`LISTEN ${CHANGES_CHANNEL}; LISTEN ${KEYS_CHANNEL}`);
     } catch (error) {
       fail(error);
       return;
@@ -84,6 +100,7 @@ export class ChangeListener {
     }
     this.client = client;
     this.attempt = 0;
+    this.handlers.up?.();
     if (this.everConnected) this.handlers.resync();
     this.everConnected = true;
   }

@@ -9,8 +9,10 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { RequestContext } from '../context';
+import { DatabaseUnavailableError } from '../../shared/domain-error';
+import { isConnectionFailure } from '../errors';
 import { operationShape, TooManySpreads, type OperationShape } from './operation-shape';
-import type { PointsLimiter } from './rate-limiter';
+import type { PointsLimiter, StatementCarrier } from './rate-limiter';
 import { rateLimited, refuse, type Excess } from './refusals';
 
 export interface QueryLimits {
@@ -112,6 +114,8 @@ export async function priceOperation(
   limits: QueryLimits,
   rateLimiter: PointsLimiter,
   keyId: string,
+  /** Where the take may ride along with the request's first statement (see UnitOfWork.openReadWith). */
+  carrier?: StatementCarrier,
 ): Promise<Pricing> {
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of op.document.definitions)
@@ -127,7 +131,7 @@ export async function priceOperation(
   const excess = 'limit' in shape ? shape : shapeExcess(shape, limits);
   if (excess) await refuse(excess, rateLimiter, keyId);
   const points = (shape as OperationShape).cost;
-  const taken = await rateLimiter.take(keyId, points);
+  const taken = await takePoints(rateLimiter, keyId, points, carrier);
   const cost = {
     requestedQueryCost: points,
     throttleStatus: {
@@ -137,6 +141,43 @@ export async function priceOperation(
     },
   };
   return taken.ok ? { cost } : { cost, refusal: rateLimited(taken, points) };
+}
+
+/** The take; a database that cannot be reached is the retryable DATABASE_UNAVAILABLE, as in authentication. */
+async function takePoints(
+  rateLimiter: PointsLimiter,
+  keyId: string,
+  points: number,
+  carrier: StatementCarrier | undefined,
+) {
+  try {
+    return carrier && rateLimiter.takeWith
+      ? await rateLimiter.takeWith(keyId, points, carrier)
+      : await rateLimiter.take(keyId, points);
+  } catch (error) {
+    const code = (error as { code?: unknown } | undefined)?.code;
+    if (isConnectionFailure(error) || (typeof code === 'string' && SOCKET_ERRORS.has(code)))
+      throw new DatabaseUnavailableError();
+    throw error;
+  }
+}
+
+/** Socket errors of a database that is down or restarting (known before any SQLSTATE). */
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/**
+ * Whether a query will (likely) read: a root field other than `__typename`
+ * and introspection. Its rate-limit take then opens the read snapshot in
+ * the same round trip; other operations (mutations write in transactions of
+ * their own) take alone.
+ */
+export function readsData(operation: OperationDefinitionNode): boolean {
+  return (
+    operation.operation === 'query' &&
+    operation.selectionSet.selections.some(
+      (s) => s.kind !== Kind.FIELD || !s.name.value.startsWith('__'),
+    )
+  );
 }
 
 /**
@@ -161,6 +202,9 @@ export function limitsPlugin(
             limits,
             rateLimiter,
             contextValue.caller.keyId,
+            readsData(operation)
+              ? (statements) => contextValue.uow.openReadWith(statements)
+              : undefined,
           );
           cost = priced.cost;
           if (priced.refusal) throw priced.refusal;

@@ -4,11 +4,22 @@ export interface Taken {
   retryAfterSeconds: number;
 }
 
+/**
+ * Runs a simple query (statements without parameters) together with other
+ * work of the request, and returns the statements' results; undefined when
+ * it cannot (they must then run alone). See UnitOfWork.openReadWith.
+ */
+export type StatementCarrier = (
+  statements: string,
+) => Promise<{ rows: Record<string, unknown>[] }[] | undefined>;
+
 /** What the limits plugin and the exports draw on (RateLimiter or SharedRateLimiter). */
 export interface PointsLimiter {
   readonly capacity: number;
   readonly refillPerSecond: number;
   take(key: string, cost: number): Taken | Promise<Taken>;
+  /** Like take, its statements sent with the request's first statement when `carrier` can. */
+  takeWith?(key: string, cost: number, carrier: StatementCarrier): Promise<Taken>;
 }
 
 /**

@@ -8,6 +8,7 @@ import { MonthlyRollups1795450000000 } from './1795450000000-MonthlyRollups';
 import { Webhooks1795460000000 } from './1795460000000-Webhooks';
 import { TextSignals1795470000000 } from './1795470000000-TextSignals';
 import { BrandDataVersion1795480000000 } from './1795480000000-BrandDataVersion';
+import { RateLimitLeases1795530000000 } from './1795530000000-RateLimitLeases';
 
 /**
  * Every migration, oldest first. A new one (`npm run migration:generate -- migrations/Name`)
@@ -24,4 +25,5 @@ export const migrations = [
   Webhooks1795460000000,
   TextSignals1795470000000,
   BrandDataVersion1795480000000,
+  RateLimitLeases1795530000000,
 ];

@@ -67,7 +67,7 @@ export function createServices(
     activities: new ActivityService(brands),
     feedback,
     reinference: new FeedbackReinference(brands),
-    ingestion: new IngestionService(brands, links),
+    ingestion: new IngestionService(brands),
     deletions: new DeletionService(brands, feedback, links),
     engagement,
     classification: new ClassificationService(engagement),

@@ -300,7 +300,8 @@ async function main(): Promise<void> {
   }
 }
 
-if (require.main === module) {
+// run directly, or through scripts/run-built.js (which sets argv[1] to this file); not when imported
+if (path.resolve(process.argv[1] ?? '') === __filename) {
   main().catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);

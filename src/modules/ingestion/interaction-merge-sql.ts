@@ -3,9 +3,11 @@ import { STAGE_ACTIVITIES as SA, STAGE_FEEDBACK as SF } from './interaction-stag
 /**
  * The set-based merge of staged items into feedback and activities (see
  * interaction-merge.ts). Every lookup of a stored row is a LATERAL probe of a
- * unique or partial index, and every UPDATE of a stored table is restricted
- * by `= ANY(ARRAY(…))`: whatever the planner believes of a new brand or of
- * the staging tables, each stays an index probe per staged row.
+ * unique or partial index (LIMIT 1 / OFFSET 0 keep it one), whatever the
+ * planner believes of a new brand; UPDATEs join their few rows to the primary
+ * key of a MATERIALIZED CTE (inlined, a join on its coalesced columns
+ * became a nested loop over the brand's feedback; an extra
+ * `id = ANY(ARRAY(…))` restriction made every probe scan the whole array).
  */
 
 /** A conflict (immutable field changed) when `given` is set and differs from `stored`. */
@@ -109,14 +111,12 @@ WITH uf AS (
          updated_at = now()
     FROM ${SF} s
    WHERE s.action = 'update' AND f.brand_id = s.brand_id AND f.id = s.stored_id
-     AND f.id = ANY(ARRAY(SELECT stored_id FROM ${SF} WHERE action = 'update'))
   RETURNING f.id),
 ua AS (
   UPDATE activities a SET reach = coalesce(s.reach, a.reach),
          engagements = coalesce(s.engagements, a.engagements), updated_at = now()
     FROM ${SA} s
    WHERE s.action = 'update' AND a.brand_id = s.brand_id AND a.id = s.stored_id
-     AND a.id = ANY(ARRAY(SELECT stored_id FROM ${SA} WHERE action = 'update'))
   RETURNING a.id)
 INSERT INTO feedback (brand_id, id, workspace_id, audience_id, kind, sentiment, received_at,
                       acknowledged_at, category, outcome, in_reply_to_activity_id,
@@ -151,7 +151,7 @@ WITH ins AS (
          s.in_reply_to_feedback_external_id, s.external_id
     FROM ${SA} s WHERE s.action = 'insert' ORDER BY s.n
   RETURNING brand_id, id, external_id, in_reply_to_feedback_id, occurred_at, phase),
-waiting AS (
+waiting AS MATERIALIZED (
   SELECT w.brand_id, w.id, s.id AS feedback_id
     FROM ${SF} s
    CROSS JOIN LATERAL (
@@ -162,15 +162,15 @@ waiting AS (
 linked AS (
   UPDATE activities a SET in_reply_to_feedback_id = w.feedback_id, updated_at = now()
     FROM waiting w
-   WHERE a.brand_id = w.brand_id AND a.id = w.id AND a.id = ANY(ARRAY(SELECT id FROM waiting))
+   WHERE a.brand_id = w.brand_id AND a.id = w.id
   RETURNING a.brand_id, a.in_reply_to_feedback_id, a.occurred_at, a.phase),
-replies AS (
+replies AS MATERIALIZED (
   SELECT r.brand_id, r.in_reply_to_feedback_id AS id, min(r.occurred_at) AS first
     FROM (SELECT brand_id, in_reply_to_feedback_id, occurred_at, phase FROM ins
           UNION ALL SELECT brand_id, in_reply_to_feedback_id, occurred_at, phase FROM linked) r
    WHERE r.in_reply_to_feedback_id IS NOT NULL AND r.phase = 'INTERACTING'
    GROUP BY 1, 2),
-comments AS (
+comments AS MATERIALIZED (
   SELECT c.brand_id, c.id, i.id AS activity_id
     FROM ins i
    CROSS JOIN LATERAL (
@@ -178,27 +178,20 @@ comments AS (
       WHERE f.brand_id = i.brand_id AND f.in_reply_to_activity_external_id = i.external_id
         AND f.in_reply_to_activity_id IS NULL OFFSET 0) c
    WHERE i.external_id IS NOT NULL),
-touched AS (
+touched AS MATERIALIZED (
   SELECT coalesce(r.brand_id, c.brand_id) AS brand_id, coalesce(r.id, c.id) AS id,
          r.first, c.activity_id
     FROM replies r FULL JOIN comments c ON c.brand_id = r.brand_id AND c.id = r.id),
-next AS (
-  SELECT t.brand_id, t.id, t.activity_id,
-         -- the earliest reply: those stored before this statement, and the new ones
-         CASE WHEN t.first IS NOT NULL THEN
-           least(t.first, (SELECT min(a.occurred_at) FROM activities a
-                            WHERE a.brand_id = t.brand_id AND a.in_reply_to_feedback_id = t.id
-                              AND a.phase = 'INTERACTING')) END AS first
-    FROM touched t),
 fb AS (
+  -- firstResponseAt only moves earlier as replies are added (deletions recompute it, see
+  -- ReplyLinks.refreshFirstResponse): the stored value and the new replies' earliest suffice
   UPDATE feedback f
      SET in_reply_to_activity_id = coalesce(x.activity_id, f.in_reply_to_activity_id),
-         first_response_at = CASE WHEN x.first IS NULL THEN f.first_response_at ELSE x.first END,
+         first_response_at = least(f.first_response_at, x.first),
          updated_at = now()
-    FROM next x
-   WHERE f.brand_id = x.brand_id AND f.id = x.id AND f.id = ANY(ARRAY(SELECT id FROM next))
-     AND (coalesce(x.activity_id, f.in_reply_to_activity_id),
-          CASE WHEN x.first IS NULL THEN f.first_response_at ELSE x.first END)
+    FROM touched x
+   WHERE f.brand_id = x.brand_id AND f.id = x.id
+     AND (coalesce(x.activity_id, f.in_reply_to_activity_id), least(f.first_response_at, x.first))
          IS DISTINCT FROM (f.in_reply_to_activity_id, f.first_response_at)
   RETURNING f.id)
 SELECT brand_id, id FROM replies`;

@@ -62,7 +62,7 @@ const ACTIVITY_COLUMNS = [
  * (one round trip). `IF NOT EXISTS` every time: a table created in a
  * transaction that rolled back is gone again.
  */
-const PREPARE = `
+export const STAGE_PREPARE = `
   SET LOCAL client_min_messages = warning;
   CREATE TEMP TABLE IF NOT EXISTS ${STAGE_FEEDBACK} (
     n int NOT NULL, brand_id uuid NOT NULL, id uuid NOT NULL, audience_id uuid, kind text NOT NULL,
@@ -149,7 +149,7 @@ export function stageRows(items: readonly StagedItem[]): StagedRows {
 
 /** Fills the staging tables: one round trip to prepare, one COPY per kind of item. */
 export async function stage(m: EntityManager, rows: StagedRows): Promise<void> {
-  await m.query(PREPARE);
+  await m.query(STAGE_PREPARE);
   await copyRows(m, STAGE_FEEDBACK, FEEDBACK_COLUMNS, rows.feedback);
   await copyRows(m, STAGE_ACTIVITIES, ACTIVITY_COLUMNS, rows.activities);
 }

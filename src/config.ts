@@ -78,6 +78,9 @@ export interface HttpOptions {
   readonly exportMaxPerKey: number;
   /** An export whose reader takes longer than this to accept a chunk is cut. */
   readonly exportWriteTimeoutMs: number;
+  /** POST /ingest: lines per chunk (one transaction each) and bytes per request body. */
+  readonly ingestChunkLines: number;
+  readonly ingestMaxBytes: number;
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   readonly metricsToken: string | undefined;
   /** Operation names (beyond Rapport's own clients') that /metrics labels by name; others are "other". */
@@ -101,6 +104,8 @@ export const DEFAULT_HTTP_OPTIONS: HttpOptions = {
   explorer: true,
   exportMaxPerKey: 2,
   exportWriteTimeoutMs: 30_000,
+  ingestChunkLines: 5_000,
+  ingestMaxBytes: 1024 * 1024 * 1024,
   metricsToken: undefined,
   metricsOperations: [],
 };
@@ -207,6 +212,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         DEFAULT_HTTP_OPTIONS.exportMaxPerKey,
         1,
         100,
+      ),
+      ingestChunkLines: intVar(
+        env,
+        'INGEST_CHUNK_LINES',
+        DEFAULT_HTTP_OPTIONS.ingestChunkLines,
+        1,
+        50_000,
+      ),
+      ingestMaxBytes: intVar(
+        env,
+        'INGEST_MAX_BYTES',
+        DEFAULT_HTTP_OPTIONS.ingestMaxBytes,
+        1024,
+        64 * 1024 * 1024 * 1024,
       ),
       exportWriteTimeoutMs: intVar(
         env,

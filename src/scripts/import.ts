@@ -4,6 +4,8 @@ import { loadConfig } from '../config';
 import { IMPORT_FORMATS } from '../modules/import/import-formats';
 import { ImportFileError } from '../modules/import/import-item';
 import { importFiles } from '../modules/import/import-files';
+import { IMPORT_CHUNK_LINES } from '../modules/import/importer';
+import { MAX_CHUNK_LINES } from '../modules/ingestion/bulk-ingestion';
 import { IMPORT_EXIT as EXIT, importOutcome } from '../modules/import/import-report';
 import { setLogLevel } from '../shared/logger';
 import { cli } from './cli';
@@ -12,9 +14,10 @@ const USAGE = `Usage: npm run import -- <format> <file> [--workspace <name> [--c
 
 Formats: ${Object.keys(IMPORT_FORMATS).join(', ')} (see the README).
 Imports into the workspace (default "default", created if needed; a named one
-must exist unless --create-workspace) through the same validation, idempotency
-and linking as recordInteractions, in atomic batches of up to 1,000 items per
-brand. Running it twice changes nothing. Honours DATABASE_URL (unset: the
+must exist unless --create-workspace) through the bulk path of POST /ingest
+(the validation, idempotency and linking of recordInteractions, set-based), in
+chunks of up to 5,000 lines per brand, one transaction each: a bad line is
+reported, the others are written. Running it twice changes nothing. Honours DATABASE_URL (unset: the
 embedded PostgreSQL).
 Exit status: 0 every line imported, 3 some lines rejected, 4 nothing imported,
 2 bad arguments, 1 could not run.`;
@@ -27,7 +30,7 @@ async function main(): Promise<void> {
     options: {
       workspace: { type: 'string' },
       'create-workspace': { type: 'boolean', default: false },
-      'batch-size': { type: 'string', default: '1000' },
+      'batch-size': { type: 'string', default: String(IMPORT_CHUNK_LINES) },
       help: { type: 'boolean', default: false },
     },
   });
@@ -37,8 +40,8 @@ async function main(): Promise<void> {
   const events = IMPORT_FORMATS[format];
   if (!events) fail(`unknown format "${format}"`);
   const batchSize = Number(values['batch-size']);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000)
-    fail('--batch-size must be 1 to 1000');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_CHUNK_LINES)
+    fail(`--batch-size must be 1 to ${MAX_CHUNK_LINES}`);
   const workspace = values.workspace?.trim() ?? 'default';
   if (workspace === '') fail('--workspace must not be empty');
 

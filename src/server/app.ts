@@ -30,6 +30,7 @@ import { RateLimiter, type PointsLimiter } from './limits/rate-limiter';
 import { SharedRateLimiter } from './limits/shared-rate-limiter';
 import { jsonClientsGet200 } from './http-status';
 import { exportRoutes } from './export-routes';
+import { ingestRoutes } from './ingest-route';
 import { ExportSlots } from './export-slots';
 import { Metrics } from './metrics';
 import { staticRoutes } from './static-routes';
@@ -139,6 +140,13 @@ export async function createApp(
       exportSlots,
       options.exportWriteTimeoutMs,
     ),
+  );
+  app.use('/ingest', unavailableUntilReady(readiness));
+  app.use(
+    ingestRoutes(dataSource, services, rateLimiter, unitOfWork, {
+      chunkLines: options.ingestChunkLines,
+      maxBytes: options.ingestMaxBytes,
+    }),
   );
   app.use('/graphql', unavailableUntilReady(readiness));
   app.use(

@@ -7,6 +7,7 @@ import {
   type ErrorCode,
   RateLimitedError,
   UnauthenticatedError,
+  UnsupportedMediaTypeError,
 } from '../shared/domain-error';
 
 /**
@@ -28,6 +29,7 @@ const STATUS: Readonly<Record<ErrorCode, number>> = {
 export function httpStatus(error: DomainError): number {
   if (error instanceof DatabaseUnavailableError) return 503;
   if (error instanceof BodyTooLargeError) return 413;
+  if (error instanceof UnsupportedMediaTypeError) return 415;
   return STATUS[error.code];
 }
 

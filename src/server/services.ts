@@ -23,6 +23,7 @@ import { FeedbackReinference } from '../modules/feedback/feedback-reinference';
 import { FeedbackService } from '../modules/feedback/feedback.service';
 import { DeletionService } from '../modules/ingestion/deletion.service';
 import { IngestionService } from '../modules/ingestion/ingestion.service';
+import { BulkIngestion } from '../modules/ingestion/bulk-ingestion';
 import { ClassificationService } from '../modules/classification/classification.service';
 import { EngagementService } from '../modules/scoring/engagement.service';
 import { WorkspaceService } from '../modules/workspaces/workspace.service';
@@ -73,7 +74,8 @@ export function createServices(
     activities: new ActivityService(brands),
     feedback,
     reinference: new FeedbackReinference(brands),
-    ingestion: new IngestionService(brands, links),
+    ingestion: new IngestionService(brands),
+    bulkIngestion: new BulkIngestion(),
     deletions: new DeletionService(brands, feedback, links),
     engagement,
     classification: new ClassificationService(engagement),

@@ -82,6 +82,13 @@ export class BodyTooLargeError extends DomainError {
   }
 }
 
+/** A request body of a media type the route does not read (HTTP 415). */
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(expected: string) {
+    super('BAD_USER_INPUT', `Send the body as ${expected}`, { expectedContentType: expected });
+  }
+}
+
 export class RateLimitedError extends DomainError {
   constructor(
     message: string,

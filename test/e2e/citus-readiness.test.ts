@@ -1,3 +1,4 @@
+import { STAGE_PREPARE } from '../../src/modules/ingestion/interaction-stage';
 import { TestApp } from '../support/test-app';
 import { createAudience, createBrand, record } from '../factories/interactions';
 
@@ -160,11 +161,15 @@ describe('the schema is ready to distribute by brand_id', () => {
     expect(touching.length).toBeGreaterThan(20);
     const unconstrained: string[] = [];
     const fanOut: string[] = [];
+    // ingestion's merge reads its session's TEMP staging tables: plan in a session that has them
+    const runner = t.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    await runner.query(STAGE_PREPARE);
     for (const statement of touching) {
-      const [{ 'QUERY PLAN': plan }] = await t.sql<{ 'QUERY PLAN': any[] }>(
+      const [{ 'QUERY PLAN': plan }] = (await runner.query(
         `EXPLAIN (FORMAT JSON) ${statement.text}`,
         statement.params,
-      );
+      )) as { 'QUERY PLAN': any[] }[];
       const scans = factScans(plan[0].Plan, [], facts);
       const loose = scans.filter((scan) => !/\bbrand_id\b/.test(scan.conditions));
       // a join of fact tables must be co-located: every side keyed by brand_id
@@ -175,6 +180,8 @@ describe('the schema is ready to distribute by brand_id', () => {
       // a lookup of one row by its global id (mutations that take only an id) fans out to every shard
       else if (loose.length) fanOut.push(loose[0]!.table);
     }
+    await runner.rollbackTransaction();
+    await runner.release();
     expect(fanOut.every((table) => ['feedback', 'activities'].includes(table))).toBe(true);
     expect(unconstrained).toEqual([]);
   });

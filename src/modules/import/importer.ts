@@ -1,12 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { Services } from '../../server/services';
-import { DomainError, type FieldProblem } from '../../shared/domain-error';
 import type { InteractionActivityInput } from '../activities/activity.types';
 import { AudienceEntity } from '../audiences/audience.entity';
 import { BrandEntity } from '../brands/brand.entity';
 import type { InteractionFeedbackInput } from '../feedback/feedback.types';
-import { MAX_BATCH_ITEMS } from '../ingestion/interaction-validation';
+import { MAX_CHUNK_LINES, type BulkLine } from '../ingestion/bulk-ingestion';
 import type { BrandRef, ImportEvent } from './import-item';
+
+/** Lines per brand and transaction (the bulk path's chunk, as POST /ingest). */
+export const IMPORT_CHUNK_LINES = 5_000;
 
 type Item = Extract<ImportEvent, { type: 'activity' | 'feedback' }>;
 
@@ -48,14 +50,16 @@ interface BrandState {
   ref: BrandRef;
   target?: Promise<{ brandId: string; audienceId: string | null } | null>;
   buffer: Item[];
+  /** The external ids in the buffer (type:id). */
+  keys: Set<string>;
   reasons: Map<string, RejectionReason>;
 }
 
 /**
- * Feeds import events to the same ingestion code as recordInteractions, per
- * brand in batches. A batch is atomic: when the service rejects some of its
- * items, nothing of it is written, those items are reported (line, reason)
- * and the rest is written without them.
+ * Feeds import events to the bulk path of POST /ingest (the set-based merge
+ * of recordInteractions), in process, per brand in chunks of
+ * IMPORT_CHUNK_LINES, one transaction each: a rejected line is reported
+ * (line, reason) and the others of its chunk are written.
  */
 export class Importer {
   private readonly brands = new Map<string, BrandState>();
@@ -67,13 +71,16 @@ export class Importer {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly services: Pick<Services, 'brands' | 'audiences' | 'ingestion' | 'unitOfWork'>,
+    private readonly services: Pick<
+      Services,
+      'brands' | 'audiences' | 'bulkIngestion' | 'unitOfWork'
+    >,
     private readonly workspaceId: string,
     private readonly options: { batchSize?: number; onProgress?: (p: ImportProgress) => void } = {},
   ) {}
 
   async run(events: AsyncIterable<ImportEvent>): Promise<ImportSummary> {
-    const batchSize = Math.min(MAX_BATCH_ITEMS, this.options.batchSize ?? MAX_BATCH_ITEMS);
+    const batchSize = Math.min(MAX_CHUNK_LINES, this.options.batchSize ?? IMPORT_CHUNK_LINES);
     for await (const event of events) {
       this.items++;
       if (event.type === 'unmapped') {
@@ -86,7 +93,11 @@ export class Importer {
         continue;
       }
       const state = this.state(event.brand);
+      // a repeated external id starts a new chunk: it is merged as a replay, as if sent later
+      const key = event.input.externalId == null ? null : `${event.type}:${event.input.externalId}`;
+      if (key !== null && state.keys.has(key)) await this.flush(state);
       state.buffer.push(event);
+      if (key !== null) state.keys.add(key);
       if (state.buffer.length >= batchSize) await this.flush(state);
     }
     for (const state of this.brands.values()) await this.flush(state);
@@ -116,6 +127,7 @@ export class Importer {
         },
         ref,
         buffer: [],
+        keys: new Set(),
         reasons: new Map(),
       };
       this.brands.set(ref.slug, state);
@@ -159,8 +171,9 @@ export class Importer {
   }
 
   private async flush(state: BrandState): Promise<void> {
-    let items = state.buffer;
+    const items = state.buffer;
     state.buffer = [];
+    state.keys.clear();
     if (items.length === 0) return;
     state.target ??= this.resolve(state.ref);
     const target = await state.target;
@@ -173,63 +186,37 @@ export class Importer {
         );
       return;
     }
-    while (items.length) {
-      const activities = items.filter(
-        (i): i is Extract<Item, { type: 'activity' }> => i.type === 'activity',
+    const withAudience = <T extends InteractionActivityInput | InteractionFeedbackInput>(
+      input: T,
+    ): T =>
+      input.audienceId == null && target.audienceId
+        ? { ...input, audienceId: target.audienceId }
+        : input;
+    const lines = items.map(
+      (i) =>
+        ({
+          type: i.type,
+          line: i.line,
+          brandId: target.brandId,
+          input: withAudience(i.input),
+        }) as BulkLine,
+    );
+    const uow = this.services.unitOfWork(this.dataSource, this.workspaceId);
+    try {
+      const result = await uow.write((scope) =>
+        this.services.bulkIngestion.ingestChunk(scope, lines),
       );
-      const feedback = items.filter(
-        (i): i is Extract<Item, { type: 'feedback' }> => i.type === 'feedback',
-      );
-      const withAudience = <T extends InteractionActivityInput | InteractionFeedbackInput>(
-        input: T,
-      ): T =>
-        input.audienceId == null && target.audienceId
-          ? { ...input, audienceId: target.audienceId }
-          : input;
-      const uow = this.services.unitOfWork(this.dataSource, this.workspaceId);
-      try {
-        const result = await uow.write((scope) =>
-          this.services.ingestion.record(
-            scope,
-            target.brandId,
-            activities.map((a) => withAudience(a.input)),
-            feedback.map((f) => withAudience(f.input)),
-          ),
-        );
-        state.summary.inserted += result.inserted;
-        state.summary.updated += result.updated;
-        state.summary.unchanged += result.unchanged;
-        break;
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        const bad = this.offending(error, activities, feedback);
-        if (bad.size === 0) {
-          for (const item of items) this.reject(state, item.line, error.message);
-          break;
-        }
-        for (const [item, reason] of bad) this.reject(state, item.line, reason);
-        items = items.filter((i) => !bad.has(i));
-      } finally {
-        await uow.close();
+      state.summary.inserted += result.inserted;
+      state.summary.updated += result.updated;
+      state.summary.unchanged += result.unchanged;
+      for (const r of result.rejected) {
+        const first = r.problems[0]!;
+        this.reject(state, r.line, `${first.field}: ${first.reason}`);
       }
+    } finally {
+      await uow.close();
     }
     this.progress();
-  }
-
-  /** The items a domain error names (by list and index), with their reasons. */
-  private offending(error: DomainError, activities: Item[], feedback: Item[]): Map<Item, string> {
-    const problems = (error.details.problems ?? []) as FieldProblem[];
-    const bad = new Map<Item, string>();
-    for (const p of problems) {
-      const list = p.field.startsWith('activities[')
-        ? activities
-        : p.field.startsWith('feedback[')
-          ? feedback
-          : null;
-      const item = list && p.index !== undefined ? list[p.index] : undefined;
-      if (item) bad.set(item, `${p.field.replace(/^\w+\[\d+\]\./, '')}: ${p.reason}`);
-    }
-    return bad;
   }
 
   private reject(state: BrandState, line: number, reason: string): void {

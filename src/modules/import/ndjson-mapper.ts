@@ -55,10 +55,32 @@ export async function* ndjsonEvents(file: string): AsyncGenerator<ImportEvent> {
     );
   });
   await opened;
+  yield* ndjsonLineEvents(createInterface({ input: stream, crlfDelay: Infinity }));
+}
+
+/** Lines longer than this are rejected unread (POST /ingest: a text is at most 10,000 characters). */
+export const MAX_LINE_BYTES = 64 * 1024;
+
+/**
+ * The same events from lines of text (a file, or the body of POST /ingest);
+ * `null` stands for a line over MAX_LINE_BYTES, rejected without being read.
+ */
+export async function* ndjsonLineEvents(
+  lines: AsyncIterable<string | null>,
+): AsyncGenerator<ImportEvent> {
   let line = 0;
   const derived = new DerivedExternalIds();
-  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+  for await (const text of lines) {
     line++;
+    if (text === null) {
+      yield {
+        type: 'rejected',
+        line,
+        brandSlug: null,
+        reason: `longer than ${MAX_LINE_BYTES} bytes`,
+      };
+      continue;
+    }
     if (text.trim() === '') continue;
     let brandSlug: string | null = null;
     try {

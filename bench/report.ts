@@ -62,7 +62,7 @@ ${targets}
 
 | Events in history | \`recordInteractions\` events/s | \`POST /ingest\` events/s | raw INSERT, unindexed, events/s | bulk / raw |
 |---|---|---|---|---|
-${rows((r) => [int(r.ingestion.graphqlPerSecond), int(r.ingestion.bulkPerSecond), int(r.ingestion.rawPerSecond), pct(r.ingestion.bulkPerSecond / r.ingestion.rawPerSecond)])}
+${rows((r) => [int(r.ingestion.graphqlPerSecond), r.ingestion.bulkPerSecond === null ? 'failed' : int(r.ingestion.bulkPerSecond), int(r.ingestion.rawPerSecond), pct((r.ingestion.bulkPerSecond ?? 0) / r.ingestion.rawPerSecond)])}
 
 ## Request envelope (sequential, ms)
 

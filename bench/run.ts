@@ -11,7 +11,7 @@ import { ALL_SCOPES, ApiKeyService } from '../src/modules/api-keys/api-key.servi
 import { RollupWriter } from '../src/modules/rollups/rollup-writer';
 import { setLogLevel } from '../src/shared/logger';
 import { GraphqlClient } from './graphql-client';
-import { measureOneBrandIngestion } from './ingestion';
+import { measureOneBrandIngestion } from './ingestion-one-brand';
 import { measureCache, measureOverview } from './overview';
 import { measurePeer } from './peer-comparison';
 import { PeerProcess } from './peer-process';
@@ -128,10 +128,7 @@ async function main(): Promise<void> {
       );
       log('  one-brand ingestion, 4 clients: recordInteractions, POST /ingest, raw INSERT');
       const ingestion = await measureOneBrandIngestion(
-        ds,
-        databaseUrl,
-        api,
-        bench.workspaceId,
+        { ds, databaseUrl, port: server.port, apiKey: secret, workspaceId: bench.workspaceId },
         String(size),
       );
       log('  envelope: /healthz and { __typename }, interleaved');
@@ -169,7 +166,7 @@ async function main(): Promise<void> {
       });
       log(
         `  engagement p50 ${latency.http.p50.toFixed(2)} ms (SQL ${latency.sql.p50.toFixed(2)} + envelope ${latency.framework.p50.toFixed(2)}); ` +
-          `ingestion ${Math.round(ingestion.graphqlPerSecond)}/s GraphQL, ${Math.round(ingestion.bulkPerSecond)}/s bulk, ${Math.round(ingestion.rawPerSecond)}/s raw; ` +
+          `ingestion ${Math.round(ingestion.graphqlPerSecond)}/s GraphQL, ${Math.round(ingestion.bulkPerSecond ?? 0)}/s bulk, ${Math.round(ingestion.rawPerSecond)}/s raw; ` +
           `overview ${overview.repeated.p50.toFixed(2)} ms repeated; ${Math.round(throughput.requestsPerSecond)} req/s mixed; peak RSS ${memory.peakMb.toFixed(0)} MB`,
       );
     }

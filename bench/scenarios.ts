@@ -19,34 +19,6 @@ const ENGAGEMENT = `query($b: ID!, $w: WindowInput!) { engagement(brandId: $b, w
   score stage feedbackCount activityCount responseTime { respondedCount medianMinutes p90Minutes }
   phases { phase score weight contribution components { name value numerator denominator } } } }`;
 
-/** One partner batch of 1,000 items: 600 feedback, 200 replies linked by external id, 200 posts. */
-export function batchItems(prefix: string, batch: number) {
-  const base = HISTORY_END.getTime() - 30 * DAY_MS;
-  const feedback = Array.from({ length: 600 }, (_, i) => ({
-    kind: ['COMMENT', 'QUESTION', 'COMPLAINT', 'PRAISE'][i % 4],
-    receivedAt: new Date(base + (batch * 1000 + i) * 60_000).toISOString(),
-    sentiment: ((i % 21) - 10) / 10,
-    externalId: `${prefix}-f${batch}-${i}`,
-  }));
-  const activities = Array.from({ length: 400 }, (_, i) =>
-    i < 200
-      ? {
-          kind: 'REPLY',
-          occurredAt: new Date(base + (batch * 1000 + i * 3) * 60_000 + 1_800_000).toISOString(),
-          inReplyToFeedbackExternalId: `${prefix}-f${batch}-${i * 3}`,
-          externalId: `${prefix}-a${batch}-${i}`,
-        }
-      : {
-          kind: 'POST',
-          occurredAt: new Date(base + (batch * 1000 + i) * 60_000).toISOString(),
-          reach: 1000 + i,
-          engagements: i,
-          externalId: `${prefix}-a${batch}-${i}`,
-        },
-  );
-  return { feedback, activities };
-}
-
 export interface LatencyResult {
   http: LatencySummary;
   sql: LatencySummary;

@@ -12,7 +12,13 @@ function passing(size: number): SizeResult {
     generateSeconds: 1,
     diskBytes: 1,
     rollupRows: 1,
-    ingestion: { graphqlPerSecond: 20_000, bulkPerSecond: 150_000, rawPerSecond: 200_000 },
+    ingestion: {
+      clients: 4,
+      eventsPerClient: 10_000,
+      graphqlPerSecond: 20_000,
+      bulkPerSecond: 150_000,
+      rawPerSecond: 200_000,
+    },
     latency: { http: lat(10), sql: lat(6), framework: lat(1) },
     envelope: { typename: lat(1), healthz: lat(0.6) },
     overview: {

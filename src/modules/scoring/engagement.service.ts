@@ -129,7 +129,7 @@ export class EngagementService {
     const compare = (a: RankKey, b: RankKey) =>
       sign * (a.score - b.score) || sign * a.id.localeCompare(b.id);
     const ranked = rows
-      .map((row) => ({ row, id: row.id, score: this.reportFromRow(row, window).score }))
+      .map((row) => ({ row, id: row.id, score: scoreFromRow(row, window) }))
       .sort(compare);
     const key = cursor ? { score: cursor[0] as number, id: cursor[1] as string } : null;
     const start = key ? ranked.findIndex((r) => compare(r, key) > 0) : 0;
@@ -189,6 +189,11 @@ export class EngagementService {
       sentimentSources: sentimentSourceCounts(sums),
     };
   }
+}
+
+/** A brand's score alone (what a ranking sorts by): no percentiles, no report object. */
+function scoreFromRow(row: BrandSumsRow, window: TimeWindow): number {
+  return scoreEngagement(sumsFromRow(row, weeksIn(window)), weightsFrom(row.phase_weights)).score;
 }
 
 /** A valid audience id, or null for no filter; anything else names no audience. */

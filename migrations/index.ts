@@ -9,6 +9,7 @@ import { Webhooks1795460000000 } from './1795460000000-Webhooks';
 import { TextSignals1795470000000 } from './1795470000000-TextSignals';
 import { BrandDataVersion1795480000000 } from './1795480000000-BrandDataVersion';
 import { RateLimitLeases1795530000000 } from './1795530000000-RateLimitLeases';
+import { SentimentMix1795540000000 } from './1795540000000-SentimentMix';
 
 /**
  * Every migration, oldest first. A new one (`npm run migration:generate -- migrations/Name`)
@@ -26,4 +27,5 @@ export const migrations = [
   TextSignals1795470000000,
   BrandDataVersion1795480000000,
   RateLimitLeases1795530000000,
+  SentimentMix1795540000000,
 ];

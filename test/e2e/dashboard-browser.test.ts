@@ -107,6 +107,8 @@ const RANKING = `query($w: WindowInput!) {
 const BRAND_REPORT = `query($b: ID!, $w: WindowInput!) {
   engagement(brandId: $b, window: $w) {
     score stage responseTime { medianMinutes }
+    sentimentMix { positive neutral negative unknown }
+    sentimentSources { source feedback }
     phases { phase score contribution components { name value } }
   }
   classification(brandId: $b, window: $w) { model direction symmetry promotion }
@@ -169,6 +171,12 @@ describe('the dashboard in headless Chromium, on the imported shared data', () =
       region: (document.querySelector('[data-testid=plane]') as unknown as SVGElement).dataset
         .region,
       dot: !!document.querySelector('[data-testid=plane-dot]'),
+      counts: Object.fromEntries(
+        [...document.querySelectorAll('[data-testid^=sentiment] [data-count]')].map((li) => [
+          (li as HTMLElement).dataset.count,
+          li.querySelector('.count-n')!.textContent!.split(' ')[0],
+        ]),
+      ),
       phases: [...document.querySelectorAll('[data-testid=phases] tbody[data-phase]')].map((b) => ({
         phase: (b as HTMLElement).dataset.phase,
         score: b.querySelector('[data-testid=phase-score]')!.textContent,
@@ -185,6 +193,12 @@ describe('the dashboard in headless Chromium, on the imported shared data', () =
       model: api.classification.model,
       region: api.classification.model, // the dot sits in the region labelled with the API's model
       dot: true,
+      counts: Object.fromEntries(
+        [
+          ...Object.entries(api.engagement.sentimentMix),
+          ...api.engagement.sentimentSources.map((x: any) => [x.source, x.feedback]),
+        ].map(([k, n]) => [k, (n as number).toLocaleString('en')]),
+      ),
       phases: api.engagement.phases.map((p: any) => ({
         phase: p.phase,
         score: p.score.toFixed(1),

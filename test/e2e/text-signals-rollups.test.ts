@@ -1,3 +1,4 @@
+import { SentimentMix1795540000000 } from '../../migrations/1795540000000-SentimentMix';
 import { RollupWriter } from '../../src/modules/rollups/rollup-writer';
 import { INFERENCE_VERSION } from '../../src/modules/text-signals/text-model';
 import { TestApp } from '../support/test-app';
@@ -94,5 +95,53 @@ describe('rollups and re-inference', () => {
     await expectReportMatchesRows(brandId);
     const angry = await items(brandId, { externalIds: ['r0'] });
     expect(angry[0]).toMatchObject({ signals: { inferenceVersion: INFERENCE_VERSION } });
+  });
+});
+
+describe('the SentimentMix migration', () => {
+  it('fills positive and neutral of existing rollups as a rebuild would', async () => {
+    const brandId = await createBrand(t, key, { timezone: 'Asia/Seoul' });
+    const texts = [ANGRY, HAPPY, CRASH, FRENCH, 'ok', null];
+    const sentiments = [null, 0.9, 0.1, -0.2, 0.2, 0.21, -0.6];
+    const feedback = Array.from({ length: 42 }, (_, i) => ({
+      externalId: `m${i}`,
+      kind: i % 4 === 0 ? 'COMPLAINT' : 'COMMENT',
+      text: texts[i % texts.length],
+      sentiment: sentiments[i % sentiments.length],
+      receivedAt: new Date(Date.UTC(2024, 0, 3 + (i % 45), (i * 5) % 24)).toISOString(),
+    }));
+    expect((await record(t, key, brandId, [], feedback)).errors).toBeUndefined();
+    const mix = (q: (sql: string, p: unknown[]) => Promise<Record<string, unknown>[]>) =>
+      Promise.all(
+        ['engagement_daily', 'engagement_monthly'].map((table) =>
+          q(
+            `SELECT audience_key, ${table === 'engagement_daily' ? 'day' : 'month'}::text AS at, positive, neutral
+               FROM ${table} WHERE brand_id = $1 ORDER BY 1, 2`,
+            [brandId],
+          ),
+        ),
+      );
+    const runner = t.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const migration = new SentimentMix1795540000000();
+      await migration.down(runner);
+      await migration.up(runner);
+      const migrated = await mix((sql, p) => runner.query(sql, p));
+      await new RollupWriter().rebuild(runner.manager, brandId);
+      const rebuilt = await mix((sql, p) => runner.query(sql, p));
+      expect(migrated).toEqual(rebuilt);
+      const totals = rebuilt[0]!.reduce(
+        (a, r) => [a[0]! + Number(r.positive), a[1]! + Number(r.neutral)],
+        [0, 0],
+      );
+      expect(totals[0]).toBeGreaterThan(0);
+      expect(totals[1]).toBeGreaterThan(0);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    await expectRollupsEqualRebuild(brandId);
+    await expectReportMatchesRows(brandId);
   });
 });

@@ -67,6 +67,7 @@ export function textSignalChecks(app: TextSignalApp) {
   const REPORT = `query($brandId: ID!, $window: WindowInput!) {
     engagement(brandId: $brandId, window: $window) {
       feedbackCount sentimentSources { source feedback }
+      sentimentMix { positive neutral negative unknown }
       phases { components { name numerator denominator } }
     }
   }`;
@@ -80,7 +81,10 @@ export function textSignalChecks(app: TextSignalApp) {
               count(*) FILTER (WHERE sentiment_source = 'INFERRED')::int AS "INFERRED",
               count(*) FILTER (WHERE sentiment_source = 'NONE')::int AS "NONE",
               count(*) FILTER (WHERE negative)::int AS negative,
-              count(*) FILTER (WHERE negative AND first_response_at IS NOT NULL)::int AS negative_responded
+              count(*) FILTER (WHERE negative AND first_response_at IS NOT NULL)::int AS negative_responded,
+              count(*) FILTER (WHERE NOT negative AND effective_sentiment > 0.2)::int AS positive,
+              count(*) FILTER (WHERE NOT negative AND effective_sentiment BETWEEN -0.2 AND 0.2)::int AS neutral,
+              count(*) FILTER (WHERE NOT negative AND effective_sentiment IS NULL)::int AS unknown
          FROM feedback WHERE brand_id = $1`,
       [brandId],
     );
@@ -102,6 +106,12 @@ export function textSignalChecks(app: TextSignalApp) {
       PROVIDED: raw.PROVIDED,
       INFERRED: raw.INFERRED,
       NONE: raw.NONE,
+    });
+    expect(engagement.sentimentMix).toEqual({
+      positive: raw.positive,
+      neutral: raw.neutral,
+      negative: raw.negative,
+      unknown: raw.unknown,
     });
     const concerns = engagement.phases
       .flatMap((p: { components: { name: string }[] }) => p.components)

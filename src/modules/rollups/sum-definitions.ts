@@ -44,6 +44,10 @@ export interface EngagementSums {
   sentimentProvided: number;
   sentimentInferred: number;
   sentimentNone: number;
+  /** Not negative, effective sentiment above 0.2 (see POSITIVE). */
+  positive: number;
+  /** Not negative, effective sentiment in [−0.2, 0.2] (see NEUTRAL). */
+  neutral: number;
   // activities that occurred in the window
   activities: Record<EngagementPhase, number>;
   /** INTERACTING activities that name no feedback item they answer. */
@@ -84,6 +88,16 @@ export const NEEDS_RESPONSE = `f.kind IN (${NEEDS_RESPONSE_KINDS.map((k) => `'${
  * TextSignals migration), shared by the sums, the feedback filters and the inbox.
  */
 export const NEGATIVE = 'f.negative';
+/**
+ * The sentiment mix beside "negative" (the model defines only negative; these
+ * complete it): positive is an effective sentiment above 0.2 on an item that is
+ * not negative, neutral an effective sentiment in [−0.2, 0.2] on an item that is
+ * not negative. The rest of the feedback (not negative, no sentiment) is unknown:
+ * feedback = negative + positive + neutral + unknown.
+ */
+export const POSITIVE_THRESHOLD = 0.2;
+export const POSITIVE = `NOT ${NEGATIVE} AND f.effective_sentiment > ${POSITIVE_THRESHOLD}`;
+export const NEUTRAL = `NOT ${NEGATIVE} AND f.effective_sentiment <= ${POSITIVE_THRESHOLD}`;
 const ACK_AT = 'least(f.acknowledged_at, f.first_response_at)';
 const RESPONDED = `${NEEDS_RESPONSE} AND f.first_response_at IS NOT NULL`;
 /** The acknowledgement target of ackTimeliness: 4 hours. */
@@ -170,6 +184,8 @@ export const SUMS: readonly SumDefinition[] = [
   feedbackSum('negativeResponded', 'negative_responded', () =>
     countWhere(`${NEGATIVE} AND f.first_response_at IS NOT NULL`),
   ),
+  feedbackSum('positive', 'positive', () => countWhere(POSITIVE)),
+  feedbackSum('neutral', 'neutral', () => countWhere(NEUTRAL)),
   ...Object.values(SentimentSource).map((source) =>
     feedbackSum(SOURCE_FIELDS[source], `sentiment_${source.toLowerCase()}`, () =>
       countWhere(`f.sentiment_source = '${source}'`),

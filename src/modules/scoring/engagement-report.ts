@@ -108,3 +108,11 @@ export function sentimentSourceCounts(
     feedback: sums[SOURCE_FIELDS[source]],
   }));
 }
+
+/** Feedback by effective sentiment: positive, neutral, negative and, for the rest, unknown. */
+export function sentimentMix(
+  sums: Pick<EngagementSums, 'feedback' | 'positive' | 'neutral' | 'negative'>,
+): { positive: number; neutral: number; negative: number; unknown: number } {
+  const { positive, neutral, negative } = sums;
+  return { positive, neutral, negative, unknown: sums.feedback - positive - neutral - negative };
+}

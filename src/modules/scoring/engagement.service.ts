@@ -9,7 +9,12 @@ import type { BrandFilter } from '../brands/brand.types';
 import { searchPattern } from '../brands/brand.validation';
 import { WorkspaceEntity } from '../workspaces/workspace.entity';
 import type { PhaseWeights, PhaseWeightsInput } from './phase-weights.types';
-import { ALGORITHM_VERSION, scoreEngagement, sentimentSourceCounts } from './engagement-report';
+import {
+  ALGORITHM_VERSION,
+  scoreEngagement,
+  sentimentMix,
+  sentimentSourceCounts,
+} from './engagement-report';
 import type { EngagementSums } from '../rollups/engagement-sums';
 import { responseTimeFromRow, sumsFromRow } from '../rollups/engagement-sums';
 import { EngagementReadModel, type BrandSumsRow } from './engagement-read-model';
@@ -187,6 +192,7 @@ export class EngagementService {
       weights: toPhaseWeights(weights),
       responseTime: responseTimeFromRow(row),
       sentimentSources: sentimentSourceCounts(sums),
+      sentimentMix: sentimentMix(sums),
     };
   }
 }

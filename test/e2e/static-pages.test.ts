@@ -15,7 +15,12 @@ afterAll(async () => {
 });
 
 const PAGES = ['/', '/explorer', '/dashboard/index.html', '/dashboard/explorer.html'];
-const ASSETS = ['/dashboard/app.js', '/dashboard/style.css', '/dashboard/explorer.js'];
+const ASSETS = [
+  '/dashboard/app.js',
+  '/dashboard/app.css',
+  '/dashboard/explorer.css',
+  '/dashboard/explorer.js',
+];
 
 describe('every page and file', () => {
   it.each([...PAGES, ...ASSETS])('%s carries the CSP (never framed) and nosniff', async (url) => {
@@ -29,7 +34,7 @@ describe('every page and file', () => {
 
 describe('in production', () => {
   it('serves the dashboard and its files', async () => {
-    for (const url of ['/', '/dashboard/index.html', '/dashboard/app.js', '/dashboard/style.css']) {
+    for (const url of ['/', '/dashboard/index.html', '/dashboard/app.js', '/dashboard/app.css']) {
       const res = await request(prod.http).get(url);
       expect(res.status).toBe(200);
       expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);

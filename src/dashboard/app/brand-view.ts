@@ -1,16 +1,12 @@
 /** One brand over the window: score and change, phases with their "why", care numbers, sentiment, trend, Grunig, audiences. */
 import { change, count, duration, label, percent, score, words } from './format';
+import type { Component } from '../../modules/scoring/component';
+import type { PhaseResult as Phase } from '../../modules/scoring/engagement-report';
 import { GrunigCard } from './grunig-card';
+import { SentimentCard } from './sentiment-card';
 import type { Route } from './router';
-import {
-  EmptyNotice,
-  ENGAGEMENT_CHANGED,
-  useDebounced,
-  useLive,
-  useQuery,
-  useWindow,
-  WindowBar,
-} from './shell';
+import { brandPageState, useBrandWindow, useReloadOnChange } from './brand-page';
+import { EmptyNotice, useQuery, WindowBar } from './shell';
 import { TrendChart } from './trend-chart';
 import { Bar, Card, html, Num, Table, type Column } from './ui';
 import { describe, granularityFor, previous } from './windows';
@@ -45,25 +41,6 @@ const audienceQuery = (ids: string[]) =>
     '$w: WindowInput!)',
     `$w: WindowInput!${ids.map((_, i) => `, $a${i}: ID!`).join('')})`,
   );
-
-interface Component {
-  name: string;
-  weight: number;
-  applicable: boolean;
-  value: number | null;
-  numerator: number;
-  denominator: number;
-}
-interface Phase {
-  phase: string;
-  score: number;
-  applicable: boolean;
-  weight: number;
-  contribution: number;
-  activityShare: number | null;
-  targetShare: number;
-  components: Component[];
-}
 
 const componentOf = (phases: Phase[], name: string) =>
   phases.flatMap((p) => p.components).find((c) => c.name === name);
@@ -122,51 +99,6 @@ function PhaseRow(props: { p: Phase }) {
   </tbody>`;
 }
 
-const MIX = [
-  ['positive', 'Positive', 'pos'],
-  ['neutral', 'Neutral', ''],
-  ['negative', 'Negative', 'neg'],
-  ['unknown', 'No sentiment', 'none'],
-] as const;
-const SOURCES: Record<string, string> = {
-  CORRECTED: 'Corrected by an analyst',
-  PROVIDED: 'Provided by the source',
-  INFERRED: 'Inferred from the text',
-  NONE: 'None',
-};
-
-/** One labelled bar of a count out of `total`, the share in words (colour is not the only carrier). */
-function CountRow(props: { label: string; n: number; total: number; tone?: string; id?: string }) {
-  const { n, total } = props;
-  return html`<li data-count=${props.id}>
-    <span class="count-label">${props.label}</span>
-    <span class=${`count-bar ${props.tone ?? ''}`} aria-hidden="true"
-      ><span style=${{ width: `${total ? (100 * n) / total : 0}%` }}></span
-    ></span>
-    <span class="count-n">${count(n)} (${percent(total ? n / total : null)})</span>
-  </li>`;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function Sentiment(props: { e: any }) {
-  const e = props.e;
-  const total = e.feedbackCount;
-  const sources: { source: string; feedback: number }[] = e.sentimentSources;
-  return html`<${Card} title="Sentiment">
-    <ul class="counts" data-testid="sentiment">
-      ${MIX.map(([id, label, tone]) => html`<${CountRow} id=${id} label=${label} tone=${tone} n=${e.sentimentMix[id]} total=${total} />`)}
-    </ul>
-    <h3>Where the sentiment comes from</h3>
-    <ul class="counts" data-testid="sentiment-sources">
-      ${sources.map((s) => html`<${CountRow} id=${s.source} label=${SOURCES[s.source] ?? s.source} n=${s.feedback} total=${total} />`)}
-    </ul>
-    <p class="note">
-      Negative: a complaint, or sentiment below −0.2; positive: above 0.2; neutral: from −0.2 to 0.2
-      (effective values: an analyst's correction, else the source's, else the text model's).
-    </p>
-  </${Card}>`;
-}
-
 interface AudienceRow {
   id: string;
   name: string;
@@ -209,10 +141,7 @@ const AUDIENCE_COLUMNS: Column<AudienceRow>[] = [
 
 export function BrandView(props: { route: Route }) {
   const { route } = props;
-  const head = useQuery(BRAND, { b: route.brandId });
-  const brand = head.data?.brand;
-  const zone: string = brand?.timezone ?? 'UTC';
-  const window = useWindow(route, brand ? brand.dataWindow : undefined, zone);
+  const { head, brand, zone, window } = useBrandWindow(route, BRAND);
   const g = window ? granularityFor(window) : 'DAY';
   const q = useQuery(
     REPORT,
@@ -225,20 +154,12 @@ export function BrandView(props: { route: Route }) {
       ? { b: brand.id, w: window, ...Object.fromEntries(ids.map((id, i) => [`a${i}`, id])) }
       : null,
   );
-  const reload = useDebounced(() => {
+  useReloadOnChange(brand, window, () => {
     q.reload();
     aq.reload();
   });
-  useLive(ENGAGEMENT_CHANGED, window && brand ? [{ b: brand.id, w: window }] : [], reload);
-  if (head.error || q.error)
-    return html`<p class="error" role="alert">
-      Could not load the brand: ${head.error ?? q.error}
-    </p>`;
-  if (head.data && !brand)
-    return html`<p class="error" role="alert">
-      No brand with this id in your workspace. <a href="#/">Back to the overview</a>
-    </p>`;
-  if (!window || !q.data) return html`<p class="loading" role="status">Loading the brand…</p>`;
+  const state = brandPageState('brand', head, brand, q, window);
+  if (state || !window || !q.data) return state;
   const { engagement: e, previous: prev, classification: c, engagementSeries: series } = q.data;
   const hadPrevious = prev.feedbackCount + prev.activityCount > 0;
   const rate = componentOf(e.phases, 'responseRate');
@@ -288,7 +209,7 @@ export function BrandView(props: { route: Route }) {
     </${Card}>
     <div class="grid two">
       <${Card} title=${`Trend (${g.toLowerCase()}s)`}><${TrendChart} points=${series} zone=${zone} granularity=${g} /></${Card}>
-      <${Sentiment} e=${e} />
+      <${SentimentCard} e=${e} />
     </div>
     <${GrunigCard} c=${c} />
     ${

@@ -1,4 +1,5 @@
 /** The Grunig classification: the four model scores as bars, and the D × S plane for the brand's P. */
+import type { Component } from '../../modules/scoring/component';
 import { label, percent, words } from './format';
 import { labelPoint, modelAt, regions, type Model } from './grunig-plane';
 import { Bar, Card, html, Num } from './ui';
@@ -98,14 +99,7 @@ export function GrunigCard(props: { c: any }) {
       <table class="plain">
         <thead><tr><th scope="col">Evidence</th><th scope="col" class="n">Weight</th><th scope="col" class="n">Value</th><th scope="col" class="n">Numerator / denominator</th></tr></thead>
         <tbody>${c.evidence.map(
-          (e: {
-            name: string;
-            weight: number;
-            applicable: boolean;
-            value: number | null;
-            numerator: number;
-            denominator: number;
-          }) =>
+          (e: Component) =>
             html`<tr>
               <td>${words(e.name)}</td>
               <td class="n">${e.weight.toFixed(2)}</td>

@@ -4,15 +4,8 @@ import { gql, subscribe, type Data } from './api';
 import { toCsv, download } from './csv';
 import { count, dateTime, duration, label } from './format';
 import type { Route } from './router';
-import {
-  EmptyNotice,
-  ENGAGEMENT_CHANGED,
-  useDebounced,
-  useLive,
-  useQuery,
-  useWindow,
-  WindowBar,
-} from './shell';
+import { brandPageState, useBrandWindow, useReloadOnChange } from './brand-page';
+import { EmptyNotice, useQuery, WindowBar } from './shell';
 import { html, Num } from './ui';
 
 const ITEM = `id kind text sentiment sentimentSource complaint negative receivedAt acknowledgedAt outcome category
@@ -130,10 +123,7 @@ function Actions(props: { item: Item; onDone: (updated: Item | null) => void }) 
 
 export function InboxView(props: { route: Route; canWrite: boolean }) {
   const { route } = props;
-  const head = useQuery(HEAD, { b: route.brandId });
-  const brand = head.data?.brand;
-  const zone: string = brand?.timezone ?? 'UTC';
-  const window = useWindow(route, brand ? brand.dataWindow : undefined, zone);
+  const { head, brand, zone, window } = useBrandWindow(route, HEAD);
   const q = useQuery(INBOX, window && brand ? { b: brand.id, w: window } : null, fetchInbox);
   const [items, setItems] = useState<Item[]>([]);
   const [arrived, setArrived] = useState<Set<string>>(new Set());
@@ -153,17 +143,9 @@ export function InboxView(props: { route: Route; canWrite: boolean }) {
       setArrived((s) => new Set(s).add(item.id));
     });
   }, [brand?.id, window?.from, window?.to]);
-  const reload = useDebounced(() => q.reload());
-  useLive(ENGAGEMENT_CHANGED, window && brand ? [{ b: brand.id, w: window }] : [], reload);
-  if (head.error || q.error)
-    return html`<p class="error" role="alert">
-      Could not load the inbox: ${head.error ?? q.error}
-    </p>`;
-  if (head.data && !brand)
-    return html`<p class="error" role="alert">
-      No brand with this id in your workspace. <a href="#/">Back to the overview</a>
-    </p>`;
-  if (!window || !q.data) return html`<p class="loading" role="status">Loading the inbox…</p>`;
+  useReloadOnChange(brand, window, () => q.reload());
+  const state = brandPageState('inbox', head, brand, q, window);
+  if (state || !window || !q.data) return state;
   const target = brand.responseTargetMinutes;
   const now = Date.now();
   const total =

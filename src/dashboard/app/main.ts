@@ -4,7 +4,13 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import 'uplot/dist/uPlot.min.css';
-import './dashboard.css';
+import './theme.css';
+import './shell.css';
+import './layout.css';
+import './tables.css';
+import './charts.css';
+import './inbox.css';
+import './small-screens.css';
 import { apiKey, closeLive, gql, onLive } from './api';
 import { BrandView } from './brand-view';
 import { InboxView } from './inbox-view';

@@ -70,23 +70,22 @@ export function WindowBar(props: { route: Route; data: Span | null; zone: string
         All data
       </button>
     </div>
-    <label
-      >From
-      <input
-        type="date"
-        value=${first}
-        onInput=${(e: Event) => setFirst((e.target as HTMLInputElement).value)}
-    /></label>
-    <label
-      >To
-      <input
-        type="date"
-        value=${last}
-        onInput=${(e: Event) => setLast((e.target as HTMLInputElement).value)}
-    /></label>
+    <${DateField} label="From" value=${first} onChange=${setFirst} />
+    <${DateField} label="To" value=${last} onChange=${setLast} />
     <button type="submit" class="ghost">Apply</button>
     <span class="zone" title="Windows are whole local days in this time zone">${zone}</span>
   </form>`;
+}
+
+/** A labelled local-date input. */
+function DateField(props: { label: string; value: string; onChange: (value: string) => void }) {
+  return html`<label
+    >${props.label}
+    <input
+      type="date"
+      value=${props.value}
+      onInput=${(e: Event) => props.onChange((e.target as HTMLInputElement).value)}
+  /></label>`;
 }
 
 /** Says so when the window holds no data, and offers where the data is. */

@@ -1,25 +1,13 @@
-import {
-  getIntrospectionQuery,
-  getVariableValues,
-  Kind,
-  parse,
-  type FragmentDefinitionNode,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { getIntrospectionQuery, getVariableValues } from 'graphql';
 import { appSchema } from '../../../test/support/app-schema';
+import { parsedOperation } from '../../../test/support/parsed-operation';
 import { INTROSPECTION_POINTS, operationShape, TooManySpreads } from './operation-shape';
 
 const schema = appSchema();
 
 /** The shape as the limits plugin measures it: variables coerced first. */
 function shapeOf(query: string, variables: Record<string, unknown> = {}, maxSpreads?: number) {
-  const document = parse(query);
-  const operation = document.definitions.find(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-  )!;
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const d of document.definitions)
-    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const { operation, fragments } = parsedOperation(query);
   const { coerced } = getVariableValues(schema(), operation.variableDefinitions ?? [], variables);
   return operationShape(schema(), operation, fragments, coerced, maxSpreads);
 }

@@ -12,7 +12,7 @@ import { startEmbeddedPostgres } from '../db/embedded-postgres';
 import { ALL_SCOPES } from '../modules/api-keys/api-key.service';
 import { Importer } from '../modules/import/importer';
 import { playReviewEvents } from '../modules/import/play-reviews-mapper';
-import type { ImportEvent } from '../modules/import/import-item';
+import type { ImportEvent } from '../modules/ingestion/interchange-event';
 import { twcsEvents } from '../modules/import/twcs-mapper';
 import { createApp } from '../server/app';
 import { createServices } from '../server/services';

@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Caller } from '../modules/api-keys/api-key.service';
+import type { Caller } from '../modules/api-keys/caller';
 import {
   DEFAULT_KEY_CACHE_OPTIONS,
   KEYS_CHANNEL,

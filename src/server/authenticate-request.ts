@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { DataSource } from 'typeorm';
-import type { ApiKeyService, Caller } from '../modules/api-keys/api-key.service';
+import type { ApiKeyService } from '../modules/api-keys/api-key.service';
+import type { Caller } from '../modules/api-keys/caller';
 import { DatabaseUnavailableError, UnauthenticatedError } from '../shared/domain-error';
 import { bearerToken } from './auth';
 import { isConnectionFailure } from './errors';

@@ -1,4 +1,4 @@
-import type { Caller } from '../modules/api-keys/api-key.service';
+import type { Caller } from '../modules/api-keys/caller';
 import type { UnitOfWork } from '../db/unit-of-work';
 import type { Loaders } from './loaders';
 import type { Metrics } from './metrics';

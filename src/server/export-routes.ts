@@ -2,7 +2,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
 import type { Scope } from '../db/scope';
 import type { UnitOfWork } from '../db/unit-of-work';
-import type { Caller } from '../modules/api-keys/api-key.service';
+import type { Caller } from '../modules/api-keys/caller';
 import { csvCell } from '../modules/bi/csv-cell';
 import { ROW_COLUMNS, type EngagementRowData } from '../modules/bi/engagement-row-columns';
 import {

@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { DataSource } from 'typeorm';
 import type { UnitOfWork } from '../db/unit-of-work';
-import type { Caller } from '../modules/api-keys/api-key.service';
+import type { Caller } from '../modules/api-keys/caller';
 import { MAX_LINE_BYTES, ndjsonLineEvents } from '../modules/import/ndjson-mapper';
 import { BulkLoad, BulkLoadStopped } from '../modules/ingestion/bulk-load';
 import {

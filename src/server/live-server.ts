@@ -13,7 +13,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
 import type { HttpOptions, LiveOptions } from '../config';
-import type { Caller } from '../modules/api-keys/api-key.service';
+import type { Caller } from '../modules/api-keys/caller';
 import { ChangeListener } from '../modules/live/change-listener';
 import { LiveContext } from '../modules/live/live-context';
 import { LiveHub } from '../modules/live/live-hub';

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { Caller } from './api-key.service';
+import type { Caller } from './caller';
 
 /** The channel a key's revocation (or a write, for read-your-writes) is announced on. */
 export const KEYS_CHANNEL = 'rapport_keys';

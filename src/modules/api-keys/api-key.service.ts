@@ -7,14 +7,7 @@ import { WorkspaceService } from '../workspaces/workspace.service';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApiKeyCache, KEYS_CHANNEL, keyNoticePayload } from './api-key-cache';
 import { hashApiKeySecret, newApiKeySecret, secretPrefix } from './api-key-secret';
-
-export interface Caller {
-  readonly keyId: string;
-  readonly workspaceId: string;
-  readonly scopes: readonly ApiKeyScope[];
-  /** When this key last wrote (any process): reads stay on the primary for a while after. */
-  readonly lastWriteAt?: Date | null;
-}
+import type { Caller } from './caller';
 
 export interface CreatedKey {
   readonly secret: string;

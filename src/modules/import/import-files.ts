@@ -1,7 +1,8 @@
 import type { Config } from '../../config';
 import { connectDatabase, runMigrations } from '../../db/connect';
 import { createServices } from '../../server/services';
-import { ImportFileError, type ImportEvent } from './import-item';
+import { ImportFileError } from './import-item';
+import type { ImportEvent } from '../ingestion/interchange-event';
 import { Importer, type ImportSummary } from './importer';
 import { progressLine, summaryText } from './import-report';
 

@@ -1,4 +1,4 @@
-import type { ImportEvent } from './import-item';
+import type { ImportEvent } from '../ingestion/interchange-event';
 import { ndjsonEvents } from './ndjson-mapper';
 import { playReviewEvents } from './play-reviews-mapper';
 import { twcsEvents } from './twcs-mapper';

@@ -5,7 +5,7 @@ import { AudienceEntity } from '../audiences/audience.entity';
 import { BrandEntity } from '../brands/brand.entity';
 import type { InteractionFeedbackInput } from '../feedback/feedback.types';
 import { MAX_CHUNK_LINES, type BulkLine } from '../ingestion/bulk-ingestion';
-import type { BrandRef, ImportEvent } from './import-item';
+import type { BrandRef, ImportEvent } from '../ingestion/interchange-event';
 
 /** Lines per brand and transaction (the bulk path's chunk, as POST /ingest). */
 export const IMPORT_CHUNK_LINES = 5_000;

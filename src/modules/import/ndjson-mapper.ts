@@ -7,7 +7,8 @@ import {
   FeedbackOutcome,
 } from '../../shared/vocabulary';
 import { DerivedExternalIds } from './derived-external-ids';
-import { ImportFileError, type ImportEvent } from './import-item';
+import { ImportFileError } from './import-item';
+import type { ImportEvent } from '../ingestion/interchange-event';
 
 const ACTIVITY_FIELDS = [
   'audienceId',

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ActivityKind, Channel, FeedbackKind } from '../../shared/vocabulary';
 import { csvRecords } from './csv-records';
 import { parseUtcDateTime } from './import-dates';
-import type { BrandRef, ImportEvent } from './import-item';
+import type { BrandRef, ImportEvent } from '../ingestion/interchange-event';
 
 export const PLAY_REVIEW_COLUMNS = [
   'reviewId',

@@ -3,7 +3,7 @@ import { slugify } from '../brands/brand-slug';
 import { csvRecords, type CsvRecord } from './csv-records';
 import { DerivedExternalIds } from './derived-external-ids';
 import { parseTwitterDate } from './import-dates';
-import type { BrandRef, ImportEvent } from './import-item';
+import type { BrandRef, ImportEvent } from '../ingestion/interchange-event';
 
 export const TWCS_COLUMNS = [
   'tweet_id',

@@ -1,6 +1,6 @@
 import type { WriteScope } from '../../db/scope';
 import { DomainError } from '../../shared/domain-error';
-import type { ImportEvent } from '../import/import-item';
+import type { ImportEvent } from './interchange-event';
 import {
   type BulkIngestion,
   parsedProblem,

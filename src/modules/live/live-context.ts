@@ -4,7 +4,7 @@ import type { UnitOfWork } from '../../db/unit-of-work';
 import type { RequestContext } from '../../server/context';
 import { createLoaders, type Loaders } from '../../server/loaders';
 import type { Services } from '../../server/services';
-import type { Caller } from '../api-keys/api-key.service';
+import type { Caller } from '../api-keys/caller';
 import type { LiveHub } from './live-hub';
 
 /** Timings of the live feeds (shortened by tests through the config). */

@@ -1,6 +1,6 @@
 import { ApiKeyScope } from '../../src/shared/vocabulary';
 import { TestApp } from '../support/test-app';
-import { buildServer, ServerProcess } from '../support/server-processes';
+import { type ServerProcess, startTwoServers } from '../support/server-processes';
 
 /**
  * Two server processes that remember known keys for an hour: a key revoked
@@ -13,13 +13,12 @@ let b: ServerProcess;
 
 beforeAll(async () => {
   t = await TestApp.start();
-  buildServer();
   const env = {
     DATABASE_URL: t.databaseUrl,
     API_KEY_CACHE_SECONDS: '3600',
     API_KEY_CACHE_FALLBACK_MS: '3600000',
   };
-  [a, b] = await Promise.all([ServerProcess.start(env), ServerProcess.start(env)]);
+  [a, b] = await startTwoServers(env);
   // both listeners are up (they connect after /readyz may already answer)
   for (let i = 0; i < 200; i++) {
     const [{ n }] = await t.sql<{ n: number }>(

@@ -1,7 +1,7 @@
 import { ApiKeyScope } from '../../src/shared/vocabulary';
 import { createBrand } from '../factories/interactions';
 import { liveConnection, type LiveConnection } from '../support/live-client';
-import { buildServer, ServerProcess } from '../support/server-processes';
+import { type ServerProcess, startTwoServers } from '../support/server-processes';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -15,9 +15,8 @@ const open: LiveConnection[] = [];
 
 beforeAll(async () => {
   t = await TestApp.start();
-  buildServer();
   const env = { DATABASE_URL: t.databaseUrl, MAX_SUBSCRIPTIONS_PER_KEY: '3' };
-  [a, b] = await Promise.all([ServerProcess.start(env), ServerProcess.start(env)]);
+  [a, b] = await startTwoServers(env);
 }, 120_000);
 afterEach(() => {
   for (const c of open.splice(0)) void c.client.dispose();

@@ -2,7 +2,7 @@ import { RollupWriter } from '../../src/modules/rollups/rollup-writer';
 import { TestApp } from '../support/test-app';
 import { createBrand, RECORD } from '../factories/interactions';
 import { seededRandom } from '../support/random';
-import { buildServer, ServerProcess } from '../support/server-processes';
+import { type ServerProcess, startTwoServers } from '../support/server-processes';
 
 /**
  * Two server processes on one database, hammered concurrently: rate limits,
@@ -16,13 +16,12 @@ let b: ServerProcess;
 
 beforeAll(async () => {
   t = await TestApp.start();
-  buildServer();
   const env = {
     DATABASE_URL: t.databaseUrl,
     RATE_LIMIT_POINTS: String(CAPACITY),
     RATE_LIMIT_REFILL_PER_SECOND: String(REFILL),
   };
-  [a, b] = await Promise.all([ServerProcess.start(env), ServerProcess.start(env)]);
+  [a, b] = await startTwoServers(env);
 }, 120_000);
 afterAll(async () => {
   await Promise.all([a?.stop(), b?.stop()]);

@@ -1,7 +1,7 @@
 import { UnitOfWork } from '../../src/db/unit-of-work';
 import { ApiKeyScope } from '../../src/shared/vocabulary';
 import { createBrand } from '../factories/interactions';
-import { buildServer, ServerProcess } from '../support/server-processes';
+import { ServerProcess, startTwoServers } from '../support/server-processes';
 import { TestApp } from '../support/test-app';
 import { verifySignature, WebhookReceiver } from '../support/webhook-receiver';
 
@@ -20,9 +20,8 @@ const ENV = {
 
 beforeAll(async () => {
   t = await TestApp.start();
-  buildServer();
   const env = { DATABASE_URL: t.databaseUrl, ...ENV };
-  [a, b] = await Promise.all([ServerProcess.start(env), ServerProcess.start(env)]);
+  [a, b] = await startTwoServers(env);
 }, 120_000);
 beforeEach(async () => {
   receiver = await WebhookReceiver.start();

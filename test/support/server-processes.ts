@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../src/shared/free-port';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -94,13 +94,12 @@ export class ServerProcess {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
+/** Builds the server, then starts two processes of it with the same environment. */
+export async function startTwoServers(
+  env: Record<string, string>,
+): Promise<[ServerProcess, ServerProcess]> {
+  buildServer();
+  return Promise.all([ServerProcess.start(env), ServerProcess.start(env)]);
 }
+
+export { freePort };

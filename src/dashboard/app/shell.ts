@@ -1,7 +1,7 @@
 /** The frame every view shares: the window picker, the empty-window notice, live loading. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { gql, subscribe, type Data } from './api';
-import { type Route, routeHash } from './router';
+import { parseRoute, type Route, routeHash } from './router';
 import { html } from './ui';
 import { days, defaultWindow, describe, lastDays, localDate, overlaps, type Span } from './windows';
 
@@ -16,7 +16,10 @@ export function go(route: Route, replace = false): void {
 export function useWindow(route: Route, data: Span | null | undefined, zone: string): Span | null {
   const known = route.from && route.to ? { from: route.from, to: route.to } : null;
   useEffect(() => {
-    if (!known && data !== undefined) go({ ...route, ...defaultWindow(data, zone) }, true);
+    // only while the address still shows this view: the effect can run after the user (or a
+    // link) has already gone elsewhere, and must not send them back
+    if (!known && data !== undefined && routeHash(parseRoute(location.hash)) === routeHash(route))
+      go({ ...route, ...defaultWindow(data, zone) }, true);
   }, [known?.from, known?.to, data, zone]);
   return known;
 }

@@ -1,18 +1,9 @@
-import 'reflect-metadata';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { runMigrations } from '../src/db/connect';
-import { dataSourceOptions } from '../src/db/data-source-options';
-import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
-import { ALL_SCOPES, ApiKeyService } from '../src/modules/api-keys/api-key.service';
-import { setLogLevel } from '../src/shared/logger';
+import type { DataSource } from 'typeorm';
 import { GraphqlClient } from './graphql-client';
 import { postIngest } from './ingest-client';
-import { ServerProcess } from './server-process';
+import { runIfMain, withStandaloneTarget, type BenchTarget } from './standalone-target';
 import { int, msSince } from './stats';
 
 /** Events/s of one way of writing into ONE brand (`null`: not measured). */
@@ -24,13 +15,7 @@ export interface OneBrandIngestion {
   rawPerSecond: number;
 }
 
-export interface OneBrandTarget {
-  ds: DataSource;
-  databaseUrl: string;
-  port: number;
-  apiKey: string;
-  workspaceId: string;
-}
+export type OneBrandTarget = BenchTarget;
 
 const BASE = Date.parse('2026-10-01T00:00:00Z');
 
@@ -62,7 +47,7 @@ export function oneBrandBatch(prefix: string, batch: number) {
   return { feedback, activities };
 }
 
-async function newBrand(ds: DataSource, workspaceId: string, slug: string): Promise<string> {
+export async function newBrand(ds: DataSource, workspaceId: string, slug: string): Promise<string> {
   const [row] = await ds.query(
     `INSERT INTO brands (workspace_id, name, slug) VALUES ($1, $2, $2) RETURNING id`,
     [workspaceId, slug],
@@ -218,37 +203,14 @@ export function oneBrandTable(r: OneBrandIngestion): string {
 }
 
 /** Standalone: `node scripts/run-built.js bench/ingestion-one-brand.js [--batches 10] [--clients 4]`. */
-async function main(): Promise<void> {
+runIfMain(__filename, async () => {
   const { values } = parseArgs({
     options: {
       batches: { type: 'string', default: '10' },
       clients: { type: 'string', default: '4' },
     },
   });
-  setLogLevel('warn');
-  let databaseUrl = process.env.BENCH_DATABASE_URL;
-  let stopDatabase = async () => undefined as void;
-  let dir: string | undefined;
-  if (!databaseUrl) {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-one-'));
-    chmodSync(dir, 0o755);
-    const embedded = await startEmbeddedPostgres(path.join(dir, 'data'));
-    databaseUrl = embedded.url;
-    stopDatabase = () => embedded.stop();
-  }
-  const ds = new DataSource(dataSourceOptions(databaseUrl, 4));
-  await ds.initialize();
-  let server: ServerProcess | undefined;
-  try {
-    await runMigrations(ds);
-    const [{ id: workspaceId }] = await ds.query(
-      `INSERT INTO workspaces (name) VALUES ('bench one brand ' || gen_random_uuid()) RETURNING id`,
-    );
-    const { secret } = await ds.transaction((m) =>
-      new ApiKeyService().create({ manager: m, workspaceId }, 'bench', [...ALL_SCOPES]),
-    );
-    server = await ServerProcess.start(databaseUrl);
-    const target = { ds, databaseUrl, port: server.port, apiKey: secret, workspaceId };
+  await withStandaloneTarget(async (target) => {
     // a short warm-up (JIT, pools, plans), then the measurement
     await measureOneBrandIngestion(target, 'warm', Number(values.clients), 1);
     const result = await measureOneBrandIngestion(
@@ -258,21 +220,5 @@ async function main(): Promise<void> {
       Number(values.batches),
     );
     process.stdout.write(oneBrandTable(result) + '\n');
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exitCode = 1;
-  } finally {
-    await server?.stop();
-    await ds.destroy();
-    await stopDatabase();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-// run directly, or through scripts/run-built.js (which sets argv[1] to this file); not when imported
-if (path.resolve(process.argv[1] ?? '') === __filename) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
   });
-}
+});

@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import os from 'node:os';
+import { inferenceTable } from './inference-cost';
 import { int, ms } from './stats';
 import { BRANDS, HISTORY_DAYS } from './synthetic-history';
 import { evaluateTargets, type SizeResult } from './targets';
@@ -64,7 +65,7 @@ ${targets}
 |---|---|---|---|---|
 ${rows((r) => [int(r.ingestion.graphqlPerSecond), r.ingestion.bulkPerSecond === null ? 'failed' : int(r.ingestion.bulkPerSecond), int(r.ingestion.rawPerSecond), pct((r.ingestion.bulkPerSecond ?? 0) / r.ingestion.rawPerSecond)])}
 
-## Request envelope (sequential, ms)
+${inferenceSection(results)}## Request envelope (sequential, ms)
 
 | Events | \`/healthz\` p50 | \`{ __typename }\` p50 | ratio |
 |---|---|---|---|
@@ -112,5 +113,20 @@ ${rows((r) => [int(r.throughput.requestsPerSecond), ms(r.throughput.latency.p50)
 | Events | generated in | database size | MB per million events | rollup rows | server peak RSS |
 |---|---|---|---|---|---|
 ${rows((r) => [`${r.generateSeconds.toFixed(0)} s`, `${(r.diskBytes / 2 ** 20).toFixed(0)} MB`, (r.diskBytes / 2 ** 20 / (r.size / 1e6)).toFixed(0), int(r.rollupRows), `${r.memory.peakMb.toFixed(0)} MB`])}
+`;
+}
+
+function inferenceSection(results: readonly SizeResult[]): string {
+  const r = results.find((x) => x.inference);
+  if (!r?.inference) return '';
+  return `## What the text model costs ingestion (at ${int(r.size)} events)
+
+Same 4 clients and batches, 600 of each 1,000 items feedback with a customer tweet: "inferred" are
+COMMENT and QUESTION without a sentiment (the model reads each text), "not inferred" PRAISE and
+COMPLAINT with the caller's sentiment (nothing it would say is used, so it is not run). Rounds alternate
+the order; "slower by" is the median of the rounds' paired figures.
+
+${inferenceTable(r.inference)}
+
 `;
 }

@@ -11,6 +11,7 @@ import { ALL_SCOPES, ApiKeyService } from '../src/modules/api-keys/api-key.servi
 import { RollupWriter } from '../src/modules/rollups/rollup-writer';
 import { setLogLevel } from '../src/shared/logger';
 import { GraphqlClient } from './graphql-client';
+import { customerTweets, measureInferenceCost } from './inference-cost';
 import { measureOneBrandIngestion } from './ingestion-one-brand';
 import { measureCache, measureOverview } from './overview';
 import { measurePeer } from './peer-comparison';
@@ -28,7 +29,8 @@ const USAGE = `Usage: npm run bench -- [--sizes 1e5,1e6,1e7] [--with-1e8] [--sam
 Starts its own PostgreSQL (or uses BENCH_DATABASE_URL, an empty database it may fill),
 the API server as a separate process and the peer (PostGraphile 4, bench/peer, installed
 on first use) on the same database, grows a synthetic history through the sizes and
-measures, at each: one-brand ingestion (recordInteractions, POST /ingest, raw INSERT), the
+measures, at each: one-brand ingestion (recordInteractions, POST /ingest, raw INSERT; at the
+first size also with customer tweets read by the text model and not, from ../shared/data), the
 request envelope against /healthz, engagement latency (HTTP vs SQL floor vs envelope), the
 report cache (hit vs miss), the dashboard overview (sequential, 8 and 16 clients), lists and
 aggregates against the peer, mixed-read throughput with 16 clients and the server's peak
@@ -107,6 +109,8 @@ async function main(): Promise<void> {
     const peer = new GraphqlClient(peerServer.port, null);
     log(`peer (PostGraphile 4) listening on ${peerServer.port}`);
 
+    const texts = customerTweets();
+    if (!texts) log('no ../shared/data (SHARED_DATA_DIR): the text model’s cost is not measured');
     const results: SizeResult[] = [];
     let events = 0;
     for (const size of sizes) {
@@ -131,6 +135,24 @@ async function main(): Promise<void> {
         { ds, databaseUrl, port: server.port, apiKey: secret, workspaceId: bench.workspaceId },
         String(size),
       );
+      // what the text model costs ingestion does not depend on the history: measured at the first size
+      const inference =
+        size === sizes[0] && texts
+          ? (log(
+              '  text model: ingestion with texts read by it and not, 4 clients, rounds alternating',
+            ),
+            await measureInferenceCost(
+              {
+                ds,
+                databaseUrl,
+                port: server.port,
+                apiKey: secret,
+                workspaceId: bench.workspaceId,
+              },
+              String(size),
+              texts,
+            ))
+          : null;
       log('  envelope: /healthz and { __typename }, interleaved');
       const envelope = await measureEnvelope(api, samples);
       log('  engagement latency: HTTP, SQL floor, envelope (interleaved, fresh windows)');
@@ -156,6 +178,7 @@ async function main(): Promise<void> {
         diskBytes: disk.bytes,
         rollupRows: disk.rollup_rows,
         ingestion,
+        inference,
         latency,
         envelope,
         overview,

@@ -1,3 +1,4 @@
+import { slowdown, type InferenceCost } from './inference-cost';
 import type { OneBrandIngestion } from './ingestion-one-brand';
 import type { LoadResult } from './load';
 import type { CacheResult, OverviewResult } from './overview';
@@ -12,6 +13,8 @@ export interface SizeResult {
   diskBytes: number;
   rollupRows: number;
   ingestion: OneBrandIngestion;
+  /** The text model's cost to ingestion (first size only; null elsewhere or without the shared data). */
+  inference: InferenceCost | null;
   latency: LatencyResult;
   envelope: { typename: LatencySummary; healthz: LatencySummary };
   overview: OverviewResult;
@@ -28,6 +31,7 @@ export interface TargetRow {
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
+const pct1 = (x: number) => `${(x * 100).toFixed(1)} %`;
 const times = (x: number) => `${x.toFixed(2)} ×`;
 const worst = <T>(xs: readonly T[], key: (x: T) => number, lowIsBad = true): T =>
   xs.reduce((a, b) => ((lowIsBad ? key(b) < key(a) : key(b) > key(a)) ? b : a));
@@ -66,6 +70,15 @@ export function evaluateTargets(results: readonly SizeResult[]): TargetRow[] {
     `worst ${pct(bulkRatio(ratio))} (${int(bulkRate(ratio))} vs ${int(ratio.ingestion.rawPerSecond)})`,
     bulkRatio(ratio) >= 0.5,
   );
+  const inference = results.find((r) => r.inference)?.inference;
+  if (inference) {
+    const worstPath = Math.max(slowdown(inference.graphql), slowdown(inference.bulk));
+    add(
+      'Text model: ingestion ≤ 10 % slower with texts it reads (issue #16)',
+      `recordInteractions ${pct1(slowdown(inference.graphql))}, \`POST /ingest\` ${pct1(slowdown(inference.bulk))} (${inference.microsecondsPerText.toFixed(1)} µs per text)`,
+      worstPath <= 0.1,
+    );
+  }
   const envelopeRatio = (r: SizeResult) => r.envelope.typename.p50 / r.envelope.healthz.p50;
   const env = worst(results, envelopeRatio, false);
   add(

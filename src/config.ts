@@ -38,7 +38,11 @@ export interface Config {
   readonly reportCache: ReportCacheOptions;
   /** Known API keys kept in memory (api-key-cache.ts). */
   readonly keyCache: KeyCacheOptions;
+  /** Worker threads that read feedback texts of a batch (0: in the request's thread; text-inference.ts). */
+  readonly textModelThreads: number;
 }
+
+export const DEFAULT_TEXT_MODEL_THREADS = 1;
 
 /** Subscriptions (docs/live.md). */
 export interface LiveOptions {
@@ -148,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: logLevel as Config['logLevel'],
     dbPoolSize: intVar(env, 'DB_POOL_SIZE', 10, 1, 200),
     dbAcquireTimeoutMs: intVar(env, 'DB_ACQUIRE_TIMEOUT_MS', 5000, 100, 600_000),
+    textModelThreads: intVar(env, 'TEXT_MODEL_THREADS', DEFAULT_TEXT_MODEL_THREADS, 0, 64),
     http: {
       exportMaxPerKey: intVar(
         env,

@@ -17,6 +17,7 @@ import { toGraphQLError } from './error-responses';
 import { DomainError } from '../shared/domain-error';
 import {
   DEFAULT_HTTP_OPTIONS,
+  DEFAULT_TEXT_MODEL_THREADS,
   DEFAULT_WEBHOOK_OPTIONS,
   type HttpOptions,
   type WebhookOptions,
@@ -67,9 +68,10 @@ export async function createApp(
   webhooks: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS,
   reportCache: ReportCacheOptions = DEFAULT_REPORT_CACHE_OPTIONS,
   keyCache: KeyCacheOptions = DEFAULT_KEY_CACHE_OPTIONS,
+  textModelThreads = DEFAULT_TEXT_MODEL_THREADS,
 ): Promise<App> {
   // read-your-writes: a key that wrote in the last N seconds (any process) reads from the primary
-  const services = createServices(webhooks, reportCache, keyCache);
+  const services = createServices(webhooks, reportCache, keyCache, textModelThreads);
   const unitOfWork = (caller: Caller) =>
     services.unitOfWork(dataSource, caller.workspaceId, {
       replicaReads:
@@ -173,7 +175,16 @@ export async function createApp(
     }),
   );
   app.use(bodyErrors);
-  return { express: app, services, schema, rateLimiter, stop: () => apollo.stop() };
+  return {
+    express: app,
+    services,
+    schema,
+    rateLimiter,
+    stop: async () => {
+      await apollo.stop();
+      await services.close();
+    },
+  };
 }
 
 /**

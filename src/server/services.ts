@@ -5,7 +5,11 @@ import { RollupWriter } from '../modules/rollups/rollup-writer';
 import { notifyChanges } from '../modules/live/change-notice';
 import { bumpDataVersions } from '../modules/scoring/data-version';
 import { ReportCache, type ReportCacheOptions } from '../modules/scoring/report-cache';
-import { DEFAULT_WEBHOOK_OPTIONS, type WebhookOptions } from '../config';
+import {
+  DEFAULT_TEXT_MODEL_THREADS,
+  DEFAULT_WEBHOOK_OPTIONS,
+  type WebhookOptions,
+} from '../config';
 import { WebhookOutbox } from '../modules/webhooks/webhook-outbox';
 import { WebhookSecrets } from '../modules/webhooks/webhook-secrets';
 import { WebhookService } from '../modules/webhooks/webhook.service';
@@ -24,6 +28,8 @@ import { FeedbackService } from '../modules/feedback/feedback.service';
 import { DeletionService } from '../modules/ingestion/deletion.service';
 import { IngestionService } from '../modules/ingestion/ingestion.service';
 import { BulkIngestion } from '../modules/ingestion/bulk-ingestion';
+import { InteractionMerge } from '../modules/ingestion/interaction-merge';
+import { TextInference } from '../modules/feedback/text-inference';
 import { ClassificationService } from '../modules/classification/classification.service';
 import { EngagementService } from '../modules/scoring/engagement.service';
 import { WorkspaceService } from '../modules/workspaces/workspace.service';
@@ -33,6 +39,7 @@ export function createServices(
   webhookOptions: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS,
   reportCache?: ReportCacheOptions,
   keyCache: KeyCacheOptions = DEFAULT_KEY_CACHE_OPTIONS,
+  textModelThreads = DEFAULT_TEXT_MODEL_THREADS,
 ) {
   const workspaces = new WorkspaceService();
   const brands = new BrandService();
@@ -42,6 +49,8 @@ export function createServices(
   const links = new ReplyLinks();
   const rollups = new RollupWriter();
   const feedback = new FeedbackService(brands);
+  const inference = new TextInference(textModelThreads);
+  const merge = new InteractionMerge(inference);
   return {
     /**
      * The unit of work of one request or script step: every write it commits
@@ -74,12 +83,15 @@ export function createServices(
     activities: new ActivityService(brands),
     feedback,
     reinference: new FeedbackReinference(brands),
-    ingestion: new IngestionService(brands),
-    bulkIngestion: new BulkIngestion(),
+    inference,
+    ingestion: new IngestionService(brands, merge),
+    bulkIngestion: new BulkIngestion(merge),
     deletions: new DeletionService(brands, feedback, links),
     engagement,
     classification: new ClassificationService(engagement),
     engagementRows: new EngagementRowsService(),
+    /** Stops what services run beside requests (the text model's threads). */
+    close: () => inference.close(),
   };
 }
 

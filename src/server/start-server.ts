@@ -53,6 +53,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     config.webhooks,
     config.reportCache,
     config.keyCache,
+    config.textModelThreads,
   );
   const webhookWorker = new WebhookWorker(
     requests,

@@ -1,9 +1,16 @@
+import type { InferenceCost } from '../../bench/inference-cost';
 import type { LoadResult } from '../../bench/load';
 import { evaluateTargets, type SizeResult } from '../../bench/targets';
 import type { LatencySummary } from '../../bench/stats';
 
 const lat = (p50: number): LatencySummary => ({ n: 100, p50, p95: p50 * 2, mean: p50 });
 const load = (requestsPerSecond: number): LoadResult => ({ requestsPerSecond, latency: lat(5) });
+
+/** The text model's cost: per-round slowdowns of each path (their median is judged). */
+function cost(graphql: number[], bulk: number[]): InferenceCost {
+  const path = (slowdowns: number[]) => ({ inferred: 1000, notInferred: 1050, slowdowns });
+  return { texts: 100, microsecondsPerText: 40, graphql: path(graphql), bulk: path(bulk) };
+}
 
 /** A run's results that meet every target; each case below breaks one. */
 function passing(size: number): SizeResult {
@@ -19,6 +26,8 @@ function passing(size: number): SizeResult {
       bulkPerSecond: 150_000,
       rawPerSecond: 200_000,
     },
+    // measured at the first size only
+    inference: size === 1e5 ? cost([0.02, 0.05, 0.09], [0.01, 0.08, 0.12]) : null,
     latency: { http: lat(10), sql: lat(6), framework: lat(1) },
     envelope: { typename: lat(1), healthz: lat(0.6) },
     overview: {
@@ -56,7 +65,7 @@ describe('the benchmark states each target met or missed', () => {
     const rows = evaluateTargets([passing(1e5), passing(1e7)]);
     expect(rows.filter((r) => !r.met)).toEqual([]);
     expect(rows.map((r) => r.target).some((t) => t.includes('__typename }: '))).toBe(false);
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(13);
   });
 
   const cases: [string, (r: SizeResult) => void, string][] = [
@@ -97,6 +106,20 @@ describe('the benchmark states each target met or missed', () => {
       const names = missed([passing(1e5), large]);
       expect(names).toHaveLength(1);
       expect(names[0]).toContain(target);
+    },
+  );
+
+  it.each([
+    ['recordInteractions', cost([0.09, 0.11, 0.12], [0, 0, 0])],
+    ['POST /ingest', cost([0, 0, 0], [0.2, 0.101, 0.05])],
+  ])(
+    'misses the text model target when %s is more than 10 %% slower (median of rounds)',
+    (_, c) => {
+      const small = passing(1e5);
+      small.inference = c;
+      expect(missed([small, passing(1e7)])).toEqual([
+        'Text model: ingestion ≤ 10 % slower with texts it reads (issue #16)',
+      ]);
     },
   );
 

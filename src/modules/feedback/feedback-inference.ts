@@ -13,6 +13,15 @@ export interface InferredColumns {
 /** Kinds whose complaint flag the text never changes (engagement-model.md, "Text signals"). */
 const FIXED_COMPLAINT_KINDS: ReadonlySet<string> = new Set(['COMPLAINT', 'PRAISE']);
 
+/** Whether the text model would be run for an item: it has text, and the model's word would be used. */
+export function modelWanted(
+  kind: string,
+  providedSentiment: number | null,
+  text: string | null,
+): boolean {
+  return !!text && (providedSentiment === null || !FIXED_COMPLAINT_KINDS.has(kind));
+}
+
 /**
  * What the text model contributes to an item: a sentiment only when the
  * caller gave none, a complaint flag only for kinds other than COMPLAINT and
@@ -31,9 +40,9 @@ export function inferredColumns(
     complaint_cues: [],
     inference_version: text ? INFERENCE_VERSION : null,
   };
+  if (!modelWanted(kind, providedSentiment, text)) return none;
   const wantsSentiment = providedSentiment === null;
   const wantsComplaint = !FIXED_COMPLAINT_KINDS.has(kind);
-  if (!text || (!wantsSentiment && !wantsComplaint)) return none;
   const signals = inferSignals(text);
   if (!signals) return none;
   return {

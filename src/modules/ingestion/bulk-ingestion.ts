@@ -2,7 +2,7 @@ import type { WriteScope } from '../../db/scope';
 import type { FieldProblem } from '../../shared/domain-error';
 import type { InteractionActivityInput } from '../activities/activity.types';
 import type { InteractionFeedbackInput } from '../feedback/feedback.types';
-import { InteractionMerge, type MergeVerdict } from './interaction-merge';
+import type { InteractionMerge, MergeVerdict } from './interaction-merge';
 import { STAGE_ACTIVITIES, STAGE_FEEDBACK, type StagedItem } from './interaction-stage';
 import { validateActivity, validateFeedback } from './interaction-validation';
 
@@ -39,7 +39,7 @@ export const MAX_CHUNK_LINES = 50_000;
  * A chunk is written in the caller's transaction (one per chunk).
  */
 export class BulkIngestion {
-  constructor(private readonly merge = new InteractionMerge()) {}
+  constructor(private readonly merge: InteractionMerge) {}
 
   async ingestChunk(
     scope: WriteScope,

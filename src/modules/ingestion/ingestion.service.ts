@@ -4,7 +4,7 @@ import type { InteractionActivityInput } from '../activities/activity.types';
 import type { BrandService } from '../brands/brand.service';
 import type { InteractionFeedbackInput } from '../feedback/feedback.types';
 import type { StagedItem } from './interaction-stage';
-import { InteractionMerge, type MergeVerdict } from './interaction-merge';
+import { type InteractionMerge, type MergeVerdict } from './interaction-merge';
 import { validateBatch } from './interaction-validation';
 
 export interface IngestionResult {
@@ -25,7 +25,7 @@ export interface IngestionResult {
 export class IngestionService {
   constructor(
     private readonly brands: BrandService,
-    private readonly merge = new InteractionMerge(),
+    private readonly merge: InteractionMerge,
   ) {}
 
   async record(

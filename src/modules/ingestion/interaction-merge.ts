@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { WriteScope } from '../../db/scope';
+import type { TextInference } from '../feedback/text-inference';
 import { PLAN, WRITE_ACTIVITIES, WRITE_FEEDBACK } from './interaction-merge-sql';
 import { stage, stageRows, type StagedItem } from './interaction-stage';
 
@@ -54,9 +55,11 @@ export function mergeProblem(code: string): MergeProblem {
  *      and live notices up to date in the same transaction.
  */
 export class InteractionMerge {
+  constructor(private readonly inference: TextInference) {}
+
   /** Steps 1: before the brand lock, so that building and copying rows do not hold it. */
   async stage(m: EntityManager, items: readonly StagedItem[]): Promise<void> {
-    await stage(m, stageRows(items));
+    await stage(m, await stageRows(items, this.inference));
   }
 
   /** Step 3: the verdict of every staged item. */

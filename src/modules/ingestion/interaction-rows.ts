@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defaultIntentOfKind, phaseOfKind, type ActivityIntent } from '../../shared/vocabulary';
 import type { InteractionActivityInput } from '../activities/activity.types';
-import { inferredColumns } from '../feedback/feedback-inference';
+import type { InferredColumns } from '../feedback/feedback-inference';
 import type { InteractionFeedbackInput } from '../feedback/feedback.types';
 
 export function newActivityRow(item: InteractionActivityInput) {
@@ -21,7 +21,8 @@ export function newActivityRow(item: InteractionActivityInput) {
   };
 }
 
-export function newFeedbackRow(item: InteractionFeedbackInput) {
+/** A new feedback row: what the caller sent, and what the text model read (`inferred`, text-inference.ts). */
+export function newFeedbackRow(item: InteractionFeedbackInput, inferred: InferredColumns) {
   const sentiment = item.sentiment ?? null;
   const text = item.text ?? null;
   return {
@@ -38,7 +39,7 @@ export function newFeedbackRow(item: InteractionFeedbackInput) {
     author_ref: item.authorRef ?? null,
     text,
     // read in the write's transaction, so the rollups count the effective values from the start
-    ...inferredColumns(item.kind, sentiment, text),
+    ...inferred,
   };
 }
 

@@ -2,6 +2,8 @@ import type { EntityManager } from 'typeorm';
 import type { InteractionActivityInput } from '../activities/activity.types';
 import type { InteractionFeedbackInput } from '../feedback/feedback.types';
 import { copyRows, type CopyValue } from './copy-rows';
+import type { InferredColumns } from '../feedback/feedback-inference';
+import type { TextInference } from '../feedback/text-inference';
 import { newActivityRow, newFeedbackRow } from './interaction-rows';
 
 /** An item to merge: its position `n` (a line, or an index in its list) and its brand. */
@@ -82,8 +84,9 @@ export function feedbackStageRow(
   n: number,
   brandId: string,
   item: InteractionFeedbackInput,
+  inferred: InferredColumns,
 ): CopyValue[] {
-  const row = newFeedbackRow(item);
+  const row = newFeedbackRow(item, inferred);
   return [
     n,
     brandId,
@@ -137,14 +140,25 @@ export interface StagedRows {
   activities: CopyValue[][];
 }
 
-export function stageRows(items: readonly StagedItem[]): StagedRows {
-  const rows: StagedRows = { feedback: [], activities: [] };
-  for (const item of items) {
-    if (item.type === 'feedback')
-      rows.feedback.push(feedbackStageRow(item.n, item.brandId, item.input));
-    else rows.activities.push(activityStageRow(item.n, item.brandId, item.input));
-  }
-  return rows;
+/** Builds the stage rows; the text model reads the feedback texts (in a worker thread for a batch). */
+export async function stageRows(
+  items: readonly StagedItem[],
+  inference: TextInference,
+): Promise<StagedRows> {
+  const feedback = items.filter((i) => i.type === 'feedback');
+  const inferred = await inference.columns(
+    feedback.map(({ input }) => ({
+      kind: input.kind,
+      sentiment: input.sentiment ?? null,
+      text: input.text ?? null,
+    })),
+  );
+  return {
+    feedback: feedback.map((f, k) => feedbackStageRow(f.n, f.brandId, f.input, inferred[k]!)),
+    activities: items.flatMap((i) =>
+      i.type === 'activity' ? [activityStageRow(i.n, i.brandId, i.input)] : [],
+    ),
+  };
 }
 
 /** Fills the staging tables: one round trip to prepare, one COPY per kind of item. */

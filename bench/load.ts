@@ -42,13 +42,24 @@ export async function closedLoop(
   return { latencies, seconds: msSince(started) / 1000 };
 }
 
-/** `samples` sequential requests after a tenth as many for warm-up: the latency summary. */
+export const MIN_SAMPLES = 20;
+
+/**
+ * `samples` sequential requests after a tenth as many for warm-up: the
+ * latency summary. With `maxSeconds` (two warm-up requests), stops early once that time has passed
+ * and at least `MIN_SAMPLES` were taken (requests of seconds each at 10^8
+ * events); the summary's `n` says how many.
+ */
 export async function sequential(
   samples: number,
   run: (i: number) => Promise<unknown>,
+  maxSeconds = Infinity,
 ): Promise<LatencySummary> {
   const latencies: number[] = [];
-  for (let i = -Math.ceil(samples / 10); i < samples; i++) {
+  const deadline = Date.now() + maxSeconds * 1000;
+  const warmUp = Number.isFinite(maxSeconds) ? 2 : Math.ceil(samples / 10);
+  for (let i = -warmUp; i < samples; i++) {
+    if (latencies.length >= MIN_SAMPLES && Date.now() > deadline) break;
     const at = process.hrtime.bigint();
     await run(i);
     if (i >= 0) latencies.push(msSince(at));

@@ -1,7 +1,7 @@
 import { execSync } from 'node:child_process';
 import os from 'node:os';
 import { inferenceTable } from './inference-cost';
-import { int, ms } from './stats';
+import { int, type LatencySummary, ms } from './stats';
 import { BRANDS, HISTORY_DAYS } from './synthetic-history';
 import { evaluateTargets, type SizeResult } from './targets';
 
@@ -51,7 +51,8 @@ Synthetic history: ${BRANDS} brands × 3 audiences, events spread over ${HISTORY
 about a fifth replies linked to it, the rest activities of every kind), written set-based; sizes are
 cumulative. Reports over the last 365 days (window edges not at midnight); "fresh" windows are never
 asked twice (each computed from the rollups), "repeated" ones are (the report cache answers).
-${options.samples} sequential samples after a warm-up; loads run ${options.seconds} s. Produced by \`npm run bench\`.
+${options.samples} sequential samples after a warm-up (the fresh overview and its SQL floor: at most 90 s
+each, at least 20 samples; "n" says how many); loads run ${options.seconds} s. Produced by \`npm run bench\`.
 
 ## Targets (issue #17; each row the worst size)
 
@@ -85,9 +86,9 @@ ${rows((r) => [ms(r.cache.hit.p50), ms(r.cache.hit.p95), ms(r.cache.miss.p50), m
 
 ## Dashboard overview: 20 brands ranked by score, with engagement and classification
 
-| Events | repeated p50 ms | fresh p50 ms | SQL floor p50 ms | \`{ __typename }\` p50 ms | 8 clients req/s | 16 clients req/s | \`{ __typename }\`, 8 clients, req/s |
+| Events | repeated p50 ms | fresh p50 ms (n) | SQL floor p50 ms (n) | \`{ __typename }\` p50 ms | 8 clients req/s | 16 clients req/s | \`{ __typename }\`, 8 clients, req/s |
 |---|---|---|---|---|---|---|---|
-${rows((r) => [ms(r.overview.repeated.p50), ms(r.overview.fresh.p50), ms(r.overview.sqlFloor.p50), ms(r.overview.envelope.p50), int(r.overview.clients8.requestsPerSecond), int(r.overview.clients16.requestsPerSecond), int(r.overview.envelope8.requestsPerSecond)])}
+${rows((r) => [ms(r.overview.repeated.p50), withN(r.overview.fresh), withN(r.overview.sqlFloor), ms(r.overview.envelope.p50), int(r.overview.clients8.requestsPerSecond), int(r.overview.clients16.requestsPerSecond), int(r.overview.envelope8.requestsPerSecond)])}
 
 ## Against PostGraphile 4 on the same database (8 clients each, taking turns)
 
@@ -130,3 +131,5 @@ ${inferenceTable(r.inference)}
 
 `;
 }
+
+const withN = (s: LatencySummary) => `${ms(s.p50)} (${s.n})`;

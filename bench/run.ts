@@ -8,7 +8,6 @@ import { dataSourceOptions } from '../src/db/data-source-options';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres';
 import { runMigrations } from '../src/db/connect';
 import { ALL_SCOPES, ApiKeyService } from '../src/modules/api-keys/api-key.service';
-import { RollupWriter } from '../src/modules/rollups/rollup-writer';
 import { setLogLevel } from '../src/shared/logger';
 import { GraphqlClient } from './graphql-client';
 import { customerTweets, measureInferenceCost } from './inference-cost';
@@ -19,9 +18,9 @@ import { PeerProcess } from './peer-process';
 import { renderReport } from './report';
 import { measureLatency, measureThroughput } from './scenarios';
 import { ServerProcess } from './server-process';
-import { msSince, summarize } from './stats';
+import { int, msSince, summarize } from './stats';
 import type { SizeResult } from './targets';
-import { addEvents, createBenchWorkspace } from './synthetic-history';
+import { addEvents, createBenchWorkspace, rebuildRollups } from './synthetic-history';
 
 const USAGE = `Usage: npm run bench -- [--sizes 1e5,1e6,1e7] [--with-1e8] [--samples 300] [--seconds 10]
                          [--shared-buffers 4GB] [--keep]
@@ -49,7 +48,7 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) return void process.stdout.write(USAGE + '\n');
-  // 10^8 only when asked: hours of generation and tens of GB of disk
+  // 10^8 only when asked: about an hour of generation and 45 GB of disk
   const sizes = [...values.sizes.split(',').map(Number), ...(values['with-1e8'] ? [1e8] : [])];
   if (sizes.some((s) => !Number.isInteger(s) || s < 10_000) || !isAscending(sizes))
     fail('--sizes takes ascending whole numbers of events, each at least 10000 (1e5 is fine)');
@@ -71,6 +70,8 @@ async function main(): Promise<void> {
     // sized like a production server for the history: the report says so
     const embedded = await startEmbeddedPostgres(path.join(dir, 'data'), undefined, [
       `shared_buffers=${values['shared-buffers']}`,
+      // fewer checkpoints while the history loads (each one makes every page's next write whole)
+      'max_wal_size=8GB',
     ]);
     databaseUrl = embedded.url;
     stopDatabase = () => embedded.stop();
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     await runMigrations(ds);
     const [{ server_version: version }] = await ds.query('SHOW server_version');
     const [{ shared_buffers: sharedBuffers }] = await ds.query('SHOW shared_buffers');
+    const [{ max_wal_size: maxWalSize }] = await ds.query('SHOW max_wal_size');
     const bench = await createBenchWorkspace(ds);
     const { secret } = await ds.transaction((m) =>
       new ApiKeyService().create({ manager: m, workspaceId: bench.workspaceId }, 'bench', [
@@ -109,21 +111,40 @@ async function main(): Promise<void> {
     const peer = new GraphqlClient(peerServer.port, null);
     log(`peer (PostGraphile 4) listening on ${peerServer.port}`);
 
+    const results: SizeResult[] = [];
+    const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+    const file = path.join(__dirname, '..', '..', 'bench', 'results', `${stamp}.md`);
+    const writeReport = () => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      const postgres = `${version}, shared_buffers ${sharedBuffers}, max_wal_size ${maxWalSize}`;
+      writeFileSync(file, renderReport(results, { postgres, samples, seconds }));
+      return file;
+    };
     const texts = customerTweets();
     if (!texts) log('no ../shared/data (SHARED_DATA_DIR): the text model’s cost is not measured');
-    const results: SizeResult[] = [];
     let events = 0;
     for (const size of sizes) {
       const started = Date.now();
       log(
         `size ${size.toLocaleString('en-US')}: generating ${(size - events).toLocaleString('en-US')} events`,
       );
-      await addEvents(ds, events, size - events, (done) =>
-        log(`  … ${(events + done).toLocaleString('en-US')} events`),
+      let logged = 0;
+      await addEvents(
+        ds,
+        events,
+        size - events,
+        (done) => {
+          // a line at most every 10 s
+          if (Date.now() - logged < 10_000 && done < size - events) return;
+          logged = Date.now();
+          const perSecond = done / ((Date.now() - started) / 1000);
+          log(`  … ${(events + done).toLocaleString('en-US')} events (${int(perSecond)}/s)`);
+        },
+        log,
       );
       events = size;
       log('  rebuilding rollups and analysing');
-      await ds.transaction((m) => new RollupWriter().rebuild(m, null));
+      await rebuildRollups(ds, bench.brandIds);
       await ds.query('VACUUM ANALYZE');
       const generateSeconds = (Date.now() - started) / 1000;
       const [disk] = await ds.query(
@@ -192,21 +213,13 @@ async function main(): Promise<void> {
           `ingestion ${Math.round(ingestion.graphqlPerSecond)}/s GraphQL, ${Math.round(ingestion.bulkPerSecond ?? 0)}/s bulk, ${Math.round(ingestion.rawPerSecond)}/s raw; ` +
           `overview ${overview.repeated.p50.toFixed(2)} ms repeated; ${Math.round(throughput.requestsPerSecond)} req/s mixed; peak RSS ${memory.peakMb.toFixed(0)} MB`,
       );
+      // the sizes so far, in case a long run is stopped
+      if (size !== sizes.at(-1))
+        log(`  report so far: ${path.relative(process.cwd(), writeReport())}`);
     }
     api.close();
     peer.close();
-    mkdirSync(path.join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
-    const stamp = new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
-    const file = path.join(__dirname, '..', '..', 'bench', 'results', `${stamp}.md`);
-    writeFileSync(
-      file,
-      renderReport(results, {
-        postgres: `${version}, shared_buffers ${sharedBuffers}`,
-        samples,
-        seconds,
-      }),
-    );
-    log(`report written to ${path.relative(process.cwd(), file)}`);
+    log(`report written to ${path.relative(process.cwd(), writeReport())}`);
   } finally {
     await cleanUp();
   }

@@ -48,7 +48,8 @@ export function renderReport(
 ${machine(options.postgres)}
 
 Synthetic history: ${BRANDS} brands × 3 audiences, events spread over ${HISTORY_DAYS} days (half feedback,
-about a fifth replies linked to it, the rest activities of every kind), written set-based; sizes are
+about a fifth replies linked to it, the rest activities of every kind), written set-based in bulk
+(bench/bulk-load.ts: two sessions, foreign-key triggers off, secondary indexes built after); sizes are
 cumulative. Reports over the last 365 days (window edges not at midnight); "fresh" windows are never
 asked twice (each computed from the rollups), "repeated" ones are (the report cache answers).
 ${options.samples} sequential samples after a warm-up (the fresh overview and its SQL floor: at most 90 s

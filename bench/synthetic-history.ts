@@ -96,9 +96,9 @@ export async function addEvents(
                                acknowledged_at, first_response_at, category, outcome, external_id)
          SELECT bb.id, bb.workspace_id, CASE WHEN r.a < 0.2 THEN NULL ELSE bb.audiences[1 + (g % 3)] END,
                 r.kind, CASE WHEN r.a < 0.5 THEN round((r.b * 2 - 1)::numeric, 2)::float8 END, r.at,
-                CASE WHEN r.c < 0.5 THEN r.at + r.c * interval '8 hours' END,
+                CASE WHEN r.c < 0.5 THEN LEAST(r.at + r.c * interval '8 hours', $3::timestamptz) END,
                 CASE WHEN r.kind IN ('COMMENT', 'QUESTION', 'COMPLAINT', 'SUGGESTION', 'REVIEW') AND r.d < 0.6
-                     THEN r.at + power(r.b, 3) * interval '48 hours' END,
+                     THEN LEAST(r.at + power(r.b, 3) * interval '48 hours', $3::timestamptz) END,
                 CASE WHEN r.c < 0.3 THEN 'topic-' || (g % 7) END,
                 (ARRAY['NONE', 'NONE', 'ANSWERED', 'RESOLVED', 'ADOPTED']::feedback_outcome[])[1 + (g % 5)],
                 'sf' || g

@@ -3,6 +3,10 @@ import {
   DEFAULT_REPORT_CACHE_OPTIONS,
   type ReportCacheOptions,
 } from './modules/scoring/report-cache';
+import {
+  DEFAULT_RESPONSE_CACHE_OPTIONS,
+  type ResponseCacheOptions,
+} from './server/response-cache/response-cache';
 import { DEFAULT_KEY_CACHE_OPTIONS, type KeyCacheOptions } from './modules/api-keys/api-key-cache';
 
 import { DEFAULT_HTTP_OPTIONS, type HttpOptions } from './config-http';
@@ -36,6 +40,8 @@ export interface Config {
   readonly webhooks: WebhookOptions;
   /** Reports served from memory while their brand's data version holds (docs/scaling.md). */
   readonly reportCache: ReportCacheOptions;
+  /** Whole responses of repeated report queries (server/response-cache). */
+  readonly responseCache: ResponseCacheOptions;
   /** Known API keys kept in memory (api-key-cache.ts). */
   readonly keyCache: KeyCacheOptions;
   /** Worker threads that read feedback texts of a batch (0: in the request's thread; text-inference.ts). */
@@ -137,6 +143,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ),
       maxBytes:
         intVar(env, 'REPORT_CACHE_MB', DEFAULT_REPORT_CACHE_OPTIONS.maxBytes / MB, 1, 16_384) * MB,
+    },
+    responseCache: {
+      entries: intVar(
+        env,
+        'RESPONSE_CACHE_ENTRIES',
+        DEFAULT_RESPONSE_CACHE_OPTIONS.entries,
+        0,
+        1_000_000,
+      ),
+      maxBytes:
+        intVar(env, 'RESPONSE_CACHE_MB', DEFAULT_RESPONSE_CACHE_OPTIONS.maxBytes / MB, 1, 16_384) *
+        MB,
     },
     port: intVar(env, 'PORT', 4000, 0, 65535),
     host: optional(env, 'HOST'),

@@ -1,5 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -43,6 +46,23 @@ import {
   DEFAULT_REPORT_CACHE_OPTIONS,
   type ReportCacheOptions,
 } from '../modules/scoring/report-cache';
+import {
+  DEFAULT_RESPONSE_CACHE_OPTIONS,
+  ResponseCache,
+  type ResponseCacheOptions,
+} from './response-cache/response-cache';
+import { responseCachePlugin } from './response-cache/response-cache-plugin';
+
+/** What is kept in memory of reports: window sums per brand, and whole responses. */
+export interface CacheOptions {
+  readonly reports: ReportCacheOptions;
+  readonly responses: ResponseCacheOptions;
+}
+
+export const DEFAULT_CACHE_OPTIONS: CacheOptions = {
+  reports: DEFAULT_REPORT_CACHE_OPTIONS,
+  responses: DEFAULT_RESPONSE_CACHE_OPTIONS,
+};
 
 export interface App {
   readonly express: Express;
@@ -50,6 +70,8 @@ export interface App {
   /** Shared with subscriptions over WebSocket (live-server.ts). */
   readonly schema: GraphQLSchema;
   readonly rateLimiter: PointsLimiter;
+  /** Whole responses of repeated report queries (response-cache/). */
+  readonly responseCache: ResponseCache;
   stop(): Promise<void>;
 }
 
@@ -66,12 +88,12 @@ export async function createApp(
   options: HttpOptions = DEFAULT_HTTP_OPTIONS,
   routing: ReadRouting = { replicas: false, readAfterWriteSeconds: 10 },
   webhooks: WebhookOptions = DEFAULT_WEBHOOK_OPTIONS,
-  reportCache: ReportCacheOptions = DEFAULT_REPORT_CACHE_OPTIONS,
+  caches: CacheOptions = DEFAULT_CACHE_OPTIONS,
   keyCache: KeyCacheOptions = DEFAULT_KEY_CACHE_OPTIONS,
   textModelThreads = DEFAULT_TEXT_MODEL_THREADS,
 ): Promise<App> {
   // read-your-writes: a key that wrote in the last N seconds (any process) reads from the primary
-  const services = createServices(webhooks, reportCache, keyCache, textModelThreads);
+  const services = createServices(webhooks, caches.reports, keyCache, textModelThreads);
   const unitOfWork = (caller: Caller) =>
     services.unitOfWork(dataSource, caller.workspaceId, {
       replicaReads:
@@ -103,6 +125,7 @@ export async function createApp(
     },
   );
   const schema = await createSchema();
+  const responseCache = new ResponseCache(caches.responses);
   const apollo = new ApolloServer<RequestContext>({
     schema,
     formatError,
@@ -113,10 +136,13 @@ export async function createApp(
     stopOnTerminationSignals: false, // shutdown is ours: see main.ts
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // no cache hints are used: without it no field is wrapped for per-field hooks
+      ApolloServerPluginCacheControlDisabled(),
       requestChecks, // first: the limits and metrics see a bad request as such
       metrics.plugin(),
       closeUnitOfWork,
       limitsPlugin(options, rateLimiter),
+      responseCachePlugin(responseCache), // after the limits: hits are charged
       jsonClientsGet200,
     ],
     // Every request must carry a bearer key (never a cookie), so a forged cross-site
@@ -180,6 +206,7 @@ export async function createApp(
     services,
     schema,
     rateLimiter,
+    responseCache,
     stop: async () => {
       await apollo.stop();
       await services.close();

@@ -51,7 +51,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       readAfterWriteSeconds: config.replicaReadAfterWriteSeconds,
     },
     config.webhooks,
-    config.reportCache,
+    { reports: config.reportCache, responses: config.responseCache },
     config.keyCache,
     config.textModelThreads,
   );

@@ -16,7 +16,7 @@ beforeAll(async () => {
     DEFAULT_HTTP_OPTIONS,
     undefined,
     undefined,
-    { entries: 0, maxBytes: 1 },
+    { reports: { entries: 0, maxBytes: 1 }, responses: { entries: 0, maxBytes: 1 } },
   );
 });
 afterAll(async () => {
@@ -144,25 +144,32 @@ describe('the report cache', () => {
     expect(seen.size).toBeGreaterThanOrEqual(4);
   });
 
-  it('a hit sends one statement, the version lookup, instead of the report', async () => {
+  it('a repeated query sends one statement, the fingerprint; another on cached sums, the version lookup', async () => {
     const key = await t.key('report-cache-statements');
     const brandId = await createBrand(t, key);
     await record(t, key, brandId, [{ kind: 'POST', occurredAt: '2024-01-05T00:00:00Z' }]);
     const query = `query($b: ID!, $w: WindowInput!) { engagement(brandId: $b, window: $w) { score } }`;
     const variables = { b: brandId, w: WINDOW };
     const viewer = await t.statementsFor(key, '{ viewer { scopes } }');
-    // nothing cached yet: the report statement alone, which also reads the version
-    expect(await t.statementsFor(key, query, variables)).toBe(viewer);
-    t.statements.recording = true;
-    const before = t.statements.recorded.length;
-    expect(await t.statementsFor(key, query, variables)).toBe(viewer);
-    const hit = t.statements.recorded.slice(before).map((s) => s.text);
-    t.statements.recording = false;
-    expect(hit.some((text) => text.includes('engagement_daily'))).toBe(false);
-    expect(hit.some((text) => text.includes('data_version'))).toBe(true);
-    // after a write: the lookup finds a new version, then the report statement
+    const statementsOf = async (q: string) => {
+      t.statements.recording = true;
+      const before = t.statements.recorded.length;
+      const count = await t.statementsFor(key, q, variables);
+      const texts = t.statements.recorded.slice(before).map((s) => s.text);
+      t.statements.recording = false;
+      return { count, reportRead: texts.some((text) => text.includes('engagement_daily')) };
+    };
+    // nothing cached: the fingerprint, then the report statement (which also reads the version)
+    expect(await statementsOf(query)).toEqual({ count: viewer + 1, reportRead: true });
+    // the same query again: the response cache answers after the fingerprint
+    expect(await statementsOf(query)).toEqual({ count: viewer, reportRead: false });
+    // another selection of the same report: the fingerprint, then the report cache's version lookup
+    const other = query.replace('{ score }', '{ score stage }');
+    expect(await statementsOf(other)).toEqual({ count: viewer + 1, reportRead: false });
+    // after a write: the fingerprint has moved, the version too, and the report is read again
     await record(t, key, brandId, [{ kind: 'POST', occurredAt: '2024-01-06T00:00:00Z' }]);
-    expect(await t.statementsFor(key, query, variables)).toBe(viewer + 1);
+    expect(await statementsOf(query)).toEqual({ count: viewer + 2, reportRead: true });
+    expect(await statementsOf(query)).toEqual({ count: viewer, reportRead: false });
   });
 
   it('a write that rolls back leaves the version, and the cache, as they were', async () => {

@@ -1,4 +1,5 @@
-import type { WriteScope } from '../../db/scope';
+import { preparedQuery } from '../../db/prepared-query';
+import type { Scope, WriteScope } from '../../db/scope';
 
 /**
  * Bumps brands.data_version of every brand the write changed (its
@@ -19,4 +20,24 @@ export async function bumpDataVersions(scope: WriteScope): Promise<void> {
       WHERE b.id = locked.id`,
     [scope.workspaceId, brandIds],
   );
+}
+
+/**
+ * What every report of a workspace is computed from, short of the facts
+ * themselves: the workspace row (phase weights) and every brand row whole
+ * (name, zone, response target, data_version — which every write of facts
+ * bumps, see above). Equal fingerprints in two snapshots mean every report
+ * of the workspace, and every list of its brands, is the same in both: what
+ * the response cache (server/response-cache) keys on. One statement,
+ * proportional to the workspace's brands.
+ */
+export async function dataFingerprint(scope: Scope): Promise<string> {
+  const [row] = await preparedQuery<{ fingerprint: string }>(
+    scope.manager,
+    `SELECT md5(concat((SELECT w::text FROM workspaces w WHERE w.id = $1), '|',
+                       (SELECT string_agg(b::text, '|' ORDER BY b.id) FROM brands b
+                         WHERE b.workspace_id = $1))) AS fingerprint`,
+    [scope.workspaceId],
+  );
+  return row!.fingerprint;
 }

@@ -15,7 +15,7 @@ export const OVERVIEW = `query($w: WindowInput!) {
       classification(window: $w) { model confidence } } } }`;
 
 export interface OverviewResult {
-  /** The same window again and again: the report cache answers. */
+  /** The same window again and again: the response cache answers. */
   repeated: LatencySummary;
   /** A window never asked before on every request: computed from the rollups each time. */
   fresh: LatencySummary;

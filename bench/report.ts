@@ -51,7 +51,7 @@ Synthetic history: ${BRANDS} brands × 3 audiences, events spread over ${HISTORY
 about a fifth replies linked to it, the rest activities of every kind), written set-based in bulk
 (bench/bulk-load.ts: two sessions, foreign-key triggers off, secondary indexes built after); sizes are
 cumulative. Reports over the last 365 days (window edges not at midnight); "fresh" windows are never
-asked twice (each computed from the rollups), "repeated" ones are (the report cache answers).
+asked twice (each computed from the rollups), "repeated" ones are (the response cache answers; src/server/response-cache).
 ${options.samples} sequential samples after a warm-up (the fresh overview and its SQL floor: at most 90 s
 each, at least 20 samples; "n" says how many); loads run ${options.seconds} s. Produced by \`npm run bench\`.
 
@@ -79,7 +79,7 @@ ${rows((r) => [ms(r.envelope.healthz.p50), ms(r.envelope.typename.p50), (r.envel
 |---|---|---|---|---|---|---|
 ${rows((r) => [ms(r.latency.http.p50), ms(r.latency.http.p95), ms(r.latency.sql.p50), ms(r.latency.sql.p95), ms(r.latency.framework.p50), ms(r.latency.http.p50 - r.latency.sql.p50 - r.latency.framework.p50)])}
 
-## Report cache: one brand's report, hit (same window) and miss (new window), interleaved (ms)
+## Report and response caches: one brand's report, hit (same window) and miss (new window), interleaved (ms)
 
 | Events | hit p50 | hit p95 | miss p50 | miss p95 |
 |---|---|---|---|---|

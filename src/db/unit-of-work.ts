@@ -40,6 +40,12 @@ export class UnitOfWork {
   private reading: QueryRunner | undefined;
   private onReplica: boolean;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Statements to run in the round trip that opens the read snapshot (readAtOpening). */
+  private atOpening: {
+    statement: string;
+    resolve: (rows: Record<string, unknown>[]) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
   private closed = false;
 
   constructor(
@@ -119,23 +125,33 @@ export class UnitOfWork {
   openReadWith(statements: string): Promise<{ rows: Record<string, unknown>[] }[] | undefined> {
     return this.enqueue(async () => {
       if (this.reading || this.onReplica) return undefined;
-      if (!isUuid(this.workspaceId)) throw new Error('invalid workspace id');
-      const runner = await this.connect('master');
-      const client = (await runner.connect()) as {
-        query(text: string): Promise<{ rows: Record<string, unknown>[] }[]>;
-      };
-      const text = `${statements}; ${this.beginReadStatements()}`;
-      this.dataSource.logger.logQuery(text, [], runner);
-      try {
-        const results = await client.query(text);
-        this.reading = runner;
-        return results;
-      } catch (error) {
-        // a statement failed: whatever block it left open is ended before anything else runs here
-        await runner.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      }
+      const results = await this.openRead('master', `${statements}; `);
+      return results;
     });
+  }
+
+  /**
+   * Registers `statement` (no parameters) to run in this request's read
+   * snapshot, in the round trip that opens it (no round trip of its own):
+   * register before anything opens the snapshot (e.g. before openReadWith),
+   * then call the function returned for its rows. When nothing opened the
+   * snapshot by then, it opens with the statement; when it opened without
+   * it (already open at registration), the statement runs alone.
+   */
+  readAtOpening(statement: string): () => Promise<Record<string, unknown>[]> {
+    let entry!: (typeof this.atOpening)[number];
+    const rows = new Promise<Record<string, unknown>[]>((resolve, reject) => {
+      entry = { statement, resolve, reject };
+    });
+    rows.catch(() => undefined); // the read that opens the snapshot reports the same failure
+    this.atOpening.push(entry);
+    return () =>
+      this.read(async (scope) => {
+        const i = this.atOpening.indexOf(entry);
+        if (i < 0) return;
+        this.atOpening.splice(i, 1);
+        entry.resolve(await scope.manager.query(statement));
+      }).then(() => rows);
   }
 
   /** Ends the request: commits the read transaction and returns the connections to their pools. */
@@ -174,10 +190,42 @@ export class UnitOfWork {
    * Reads never go through TypeORM's transaction methods, which writes use.
    */
   private async beginRead(): Promise<QueryRunner> {
+    await this.openRead(this.onReplica ? 'slave' : 'master', '');
+    return this.reading!;
+  }
+
+  /**
+   * One simple query: `before` (statements that commit on their own), the
+   * snapshot and its workspace, then the statements waiting in atOpening,
+   * whose promises it settles. Returns every statement's result.
+   */
+  private async openRead(
+    mode: 'master' | 'slave',
+    before: string,
+  ): Promise<{ rows: Record<string, unknown>[] }[]> {
     if (!isUuid(this.workspaceId)) throw new Error('invalid workspace id');
-    const runner = await this.connect(this.onReplica ? 'slave' : 'master');
-    await runner.query(this.beginReadStatements());
-    return runner;
+    const waiting = this.atOpening.splice(0);
+    const runner = await this.connect(mode);
+    const client = (await runner.connect()) as {
+      query(text: string): Promise<{ rows: Record<string, unknown>[] }[]>;
+    };
+    const text = [
+      `${before}${this.beginReadStatements()}`,
+      ...waiting.map((w) => w.statement),
+    ].join('; ');
+    this.dataSource.logger.logQuery(text, [], runner);
+    try {
+      const results = await client.query(text);
+      this.reading = runner;
+      const extra = results.slice(results.length - waiting.length);
+      waiting.forEach((w, i) => w.resolve(extra[i]!.rows));
+      return results;
+    } catch (error) {
+      waiting.forEach((w) => w.reject(error));
+      // a statement failed: whatever block it left open is ended before anything else runs here
+      await runner.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
   }
 
   private beginReadStatements(): string {

@@ -141,8 +141,9 @@ export async function createApp(
       requestChecks, // first: the limits and metrics see a bad request as such
       metrics.plugin(),
       closeUnitOfWork,
+      // before the limits: the fingerprint rides in the round trip that opens the snapshot
+      responseCachePlugin(responseCache),
       limitsPlugin(options, rateLimiter),
-      responseCachePlugin(responseCache), // after the limits: hits are charged
       jsonClientsGet200,
     ],
     // Every request must carry a bearer key (never a cookie), so a forged cross-site

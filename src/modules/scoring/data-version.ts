@@ -1,5 +1,5 @@
-import { preparedQuery } from '../../db/prepared-query';
-import type { Scope, WriteScope } from '../../db/scope';
+import type { WriteScope } from '../../db/scope';
+import { isUuid } from '../../shared/validate';
 
 /**
  * Bumps brands.data_version of every brand the write changed (its
@@ -28,16 +28,14 @@ export async function bumpDataVersions(scope: WriteScope): Promise<void> {
  * (name, zone, response target, data_version — which every write of facts
  * bumps, see above). Equal fingerprints in two snapshots mean every report
  * of the workspace, and every list of its brands, is the same in both: what
- * the response cache (server/response-cache) keys on. One statement,
- * proportional to the workspace's brands.
+ * the response cache (server/response-cache) keys on. One statement without
+ * parameters (it rides in the round trip that opens a read snapshot: see
+ * UnitOfWork.readAtOpening), proportional to the workspace's brands; its one
+ * row's `fingerprint` is the answer.
  */
-export async function dataFingerprint(scope: Scope): Promise<string> {
-  const [row] = await preparedQuery<{ fingerprint: string }>(
-    scope.manager,
-    `SELECT md5(concat((SELECT w::text FROM workspaces w WHERE w.id = $1), '|',
-                       (SELECT string_agg(b::text, '|' ORDER BY b.id) FROM brands b
-                         WHERE b.workspace_id = $1))) AS fingerprint`,
-    [scope.workspaceId],
-  );
-  return row!.fingerprint;
+export function dataFingerprintStatement(workspaceId: string): string {
+  if (!isUuid(workspaceId)) throw new Error('invalid workspace id');
+  return `SELECT md5(concat((SELECT w::text FROM workspaces w WHERE w.id = '${workspaceId}'), '|',
+                 (SELECT string_agg(b::text, '|' ORDER BY b.id) FROM brands b
+                   WHERE b.workspace_id = '${workspaceId}'))) AS fingerprint`;
 }

@@ -120,6 +120,11 @@ async function main(): Promise<void> {
       writeFileSync(file, renderReport(results, { postgres, samples, seconds }));
       return file;
     };
+    // each phase's line says the server's memory as the phase starts (where the peak is reached)
+    const step = (label: string) => {
+      const m = server!.memory();
+      log(`  ${label}  [server RSS ${m.currentMb.toFixed(0)} MB, peak ${m.peakMb.toFixed(0)} MB]`);
+    };
     const texts = customerTweets();
     if (!texts) log('no ../shared/data (SHARED_DATA_DIR): the text model’s cost is not measured');
     let events = 0;
@@ -151,7 +156,7 @@ async function main(): Promise<void> {
         `SELECT pg_database_size(current_database())::float8 AS bytes,
                 (SELECT count(*) FROM engagement_daily)::int AS rollup_rows`,
       );
-      log('  one-brand ingestion, 4 clients: recordInteractions, POST /ingest, raw INSERT');
+      step('one-brand ingestion, 4 clients: recordInteractions, POST /ingest, raw INSERT');
       const ingestion = await measureOneBrandIngestion(
         { ds, databaseUrl, port: server.port, apiKey: secret, workspaceId: bench.workspaceId },
         String(size),
@@ -159,8 +164,8 @@ async function main(): Promise<void> {
       // what the text model costs ingestion does not depend on the history: measured at the first size
       const inference =
         size === sizes[0] && texts
-          ? (log(
-              '  text model: ingestion with texts read by it and not, 4 clients, rounds alternating',
+          ? (step(
+              'text model: ingestion with texts read by it and not, 4 clients, rounds alternating',
             ),
             await measureInferenceCost(
               {
@@ -174,9 +179,9 @@ async function main(): Promise<void> {
               texts,
             ))
           : null;
-      log('  envelope: /healthz and { __typename }, interleaved');
+      step('envelope: /healthz and { __typename }, interleaved');
       const envelope = await measureEnvelope(api, samples);
-      log('  engagement latency: HTTP, SQL floor, envelope (interleaved, fresh windows)');
+      step('engagement latency: HTTP, SQL floor, envelope (interleaved, fresh windows)');
       const latency = await measureLatency(
         databaseUrl,
         api,
@@ -184,13 +189,13 @@ async function main(): Promise<void> {
         bench.brandIds,
         samples,
       );
-      log('  report cache: hit and miss');
+      step('report cache: hit and miss');
       const cache = await measureCache(api, bench.brandIds[0]!, samples);
-      log(`  dashboard overview: sequential, 8 and 16 clients (${seconds} s each)`);
+      step(`dashboard overview: sequential, 8 and 16 clients (${seconds} s each)`);
       const overview = await measureOverview(databaseUrl, api, bench.workspaceId, samples, seconds);
-      log(`  against PostGraphile: 4 workloads × 8 clients × ${seconds} s each`);
+      step(`against PostGraphile: 4 workloads × 8 clients × ${seconds} s each`);
       const peerResults = await measurePeer(api, peer, 8, seconds);
-      log(`  mixed reads, 16 clients, ${seconds} s`);
+      step(`mixed reads, 16 clients, ${seconds} s`);
       const throughput = await measureThroughput(api, bench.brandIds, 16, seconds);
       const memory = server.memory();
       results.push({

@@ -9,6 +9,7 @@ import {
   rebuildRollups,
 } from '../../bench/synthetic-history';
 import { RollupWriter } from '../../src/modules/rollups/rollup-writer';
+import { roundedRow } from '../support/rounded-rows';
 import { TestApp } from '../support/test-app';
 
 // the benchmark's history loads with the foreign-key triggers off and without
@@ -64,22 +65,13 @@ it('writes as many events as asked, in the history, consistent as the foreign ke
 });
 
 it('rebuilds the rollups brand by brand exactly as one rebuild of everything', async () => {
-  // counts exactly; double-precision sums (ack_timeliness…) to 12 digits: a sum over rows in
-  // another order may differ in its last bit (CI met 1.6285317629153722 against …372)
-  const comparable = (row: Record<string, unknown>) =>
-    Object.fromEntries(
-      Object.entries(row).map(([k, v]) => [
-        k,
-        typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v,
-      ]),
-    );
   const snapshot = async () =>
     (
       (await ds.query(
         `SELECT brand_id, audience_key, day::text, to_jsonb(d) - 'updated_at' - 'created_at' AS row
            FROM engagement_daily d ORDER BY 1, 2, 3`,
       )) as { row: Record<string, unknown> }[]
-    ).map((r) => ({ ...r, row: comparable(r.row) }));
+    ).map((r) => ({ ...r, row: roundedRow(r.row) }));
   await ds.transaction((m) => new RollupWriter().rebuild(m, null));
   const whole = await snapshot();
   await ds.query('DELETE FROM engagement_daily');

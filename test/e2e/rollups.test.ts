@@ -1,5 +1,6 @@
 import { RollupWriter } from '../../src/modules/rollups/rollup-writer';
 import { TestApp } from '../support/test-app';
+import { rounded } from '../support/rounded-rows';
 import { createAudience, createBrand, record } from '../factories/interactions';
 import { seededRandom } from '../support/random';
 
@@ -39,13 +40,6 @@ const MONTH_ROWS = `SELECT audience_key, to_char(month, 'YYYY-MM-DD') AS month,
    AND feedback + listening + processing + interacting + broadcasting > 0
  ORDER BY audience_key, month`;
 const rollupRows = (brandId: string) => t.sql(ROLLUP_ROWS, [brandId]);
-
-const rounded = (rows: Record<string, unknown>[]) =>
-  rows.map((row) =>
-    Object.fromEntries(
-      Object.entries(row).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toFixed(9)) : v]),
-    ),
-  );
 
 /** Rebuilds the brand's rollups in a transaction that is rolled back, and compares. */
 async function expectRollupsEqualRebuild(brandId: string): Promise<void> {
